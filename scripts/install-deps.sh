@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages GeoEdge needs to build, test and demo, and nothing else.
+# Idempotent: packages already present are not touched, and `apt-get update` runs at most once,
+# only when something is missing. Run as root (CI and the dev machines are root), or with sudo.
+set -euo pipefail
+
+packages=(
+  swtpm swtpm-tools            # software TPM for the rig, swtpm_setup + local CA for EK certificates
+  tpm2-tools                   # tpm2_checkquote interop test, tpm2_eventlog second opinion
+  libtss2-esys-3.0.2-0 libtss2-tctildr0 libtss2-mu0 libtss2-tcti-swtpm0 libtss2-tcti-device0
+  libmosquitto1 mosquitto mosquitto-clients   # MQTT client library, broker for the rig
+  socat                        # pty pairs between the device simulators and the agent
+  openssl ca-certificates
+  clang zlib1g-dev             # NativeAOT linking (publish-agent)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "geoedge: installing Debian packages: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
