@@ -1,0 +1,27 @@
+namespace GeoEdge.Wire.Messages;
+
+/// <summary>
+/// Bridge -> agent after each reading: the signed EAR and, for logs and dashboards, a plain summary of
+/// it. Only the EAR is authoritative; the summary is a convenience copy of its claims.
+/// </summary>
+public sealed record ResultMessage
+{
+    public required string HostId { get; init; }
+    public required ulong Seq { get; init; }
+
+    /// <summary>The EAR as a compact ES256 JWT.</summary>
+    public required string Ear { get; init; }
+
+    public required string EarStatus { get; init; }
+
+    /// <summary>inside | outside | indeterminate, or null when the reading was refused before geofencing.</summary>
+    public string? Geofence { get; init; }
+
+    public string? PolicyId { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public double? UncertaintyMeters { get; init; }
+
+    /// <summary>Every finding that made the result less than affirming: "code: detail".</summary>
+    public required IReadOnlyList<string> Reasons { get; init; }
+}
