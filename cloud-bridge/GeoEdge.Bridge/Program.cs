@@ -1,2 +1,50 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using GeoEdge.Bridge.Api;
+using GeoEdge.Bridge.Freshness;
+using GeoEdge.Bridge.Geofencing;
+using GeoEdge.Bridge.Ingest;
+using GeoEdge.Bridge.Options;
+using GeoEdge.Bridge.Registrar;
+using GeoEdge.Bridge.Results;
+using GeoEdge.Bridge.Store;
+using GeoEdge.Bridge.Verification;
+using GeoEdge.Ear;
+using Microsoft.Extensions.Options;
+
+// geoedge-bridge: registrar, verifier, geofence and result signing behind MQTT, plus an HTTP API.
+// Configuration: appsettings.json section "Bridge", GEOEDGE_Bridge__X variables, or --Bridge:X=value.
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentVariables("GEOEDGE_");
+builder.Services.Configure<BridgeOptions>(builder.Configuration.GetSection("Bridge"));
+builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+
+var services = builder.Services;
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton(sp => new BridgeStore(Opts(sp).Database));
+services.AddSingleton(sp => EarSigningKey.LoadOrCreate(Opts(sp).SigningKey));
+services.AddSingleton(sp => new NonceEpochs(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).EpochSeconds)));
+services.AddSingleton(sp =>
+{
+    var o = Opts(sp);
+    var shipped = Path.Combine(AppContext.BaseDirectory, "ek-ca");
+    var directories = o.EkCaDirectories.Count == 0 || o.IncludeShippedEkCas ? o.EkCaDirectories.Append(shipped) : o.EkCaDirectories;
+    var logger = sp.GetRequiredService<ILogger<EkCertificateValidator>>();
+    var validator = new EkCertificateValidator(directories, m => logger.LogWarning("{Message}", m));
+    logger.LogInformation("EK CA store: {Anchors} trust anchors, {Intermediates} intermediates", validator.AnchorCount, validator.IntermediateCount);
+    return validator;
+});
+services.AddSingleton(sp => new RegistrarService(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EkCertificateValidator>(),
+    sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ChallengeTimeoutSeconds)));
+services.AddSingleton<ReadingVerifier>();
+services.AddSingleton<LocationAssessor>();
+services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),
+    sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ResultLifetimeSeconds),
+    $"geoedge-bridge {typeof(BridgeOptions).Assembly.GetName().Version}"));
+services.AddSingleton<MessageRouter>();
+services.AddHostedService<MqttIngestService>();
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GeoEdge.Bridge.BridgeJsonContext.Default));
+
+var app = builder.Build();
+BridgeApi.Map(app);
 app.Run();
+
+static BridgeOptions Opts(IServiceProvider sp) => sp.GetRequiredService<IOptions<BridgeOptions>>().Value;

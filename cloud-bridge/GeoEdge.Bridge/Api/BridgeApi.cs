@@ -1,0 +1,65 @@
+using System.Text.Json;
+using GeoEdge.Bridge.Freshness;
+using GeoEdge.Bridge.Geofencing;
+using GeoEdge.Bridge.Store;
+using GeoEdge.Ear;
+using GeoEdge.Geofencing;
+using GeoEdge.Wire;
+
+namespace GeoEdge.Bridge.Api;
+
+/// <summary>
+/// The HTTP API (docs/bridge.md): hosts, verdicts, policies, the result-signing keys and the
+/// current nonce epoch. Every refusal is a JSON {"error": "..."} naming what was wrong.
+/// </summary>
+public static class BridgeApi
+{
+    public static void Map(WebApplication app)
+    {
+        var v1 = app.MapGroup("/v1");
+        v1.MapGet("/health", () => Results.Text("{\"status\":\"ok\"}", "application/json"));
+        v1.MapGet("/keys", (EarSigningKey key) => Results.Text(Jwks.Export([key]), "application/jwk-set+json"));
+        v1.MapGet("/epoch", (NonceEpochs epochs) => Results.Bytes(WireJson.Encode(epochs.Current), "application/json"));
+        v1.MapGet("/hosts", (BridgeStore store) => Results.Json(store.ListHosts().Select(ToView).ToList(), BridgeJsonContext.Default.ListHostView));
+        v1.MapGet("/hosts/{hostId}", (string hostId, BridgeStore store) =>
+            store.GetHost(hostId) is { } host ? Results.Json(ToView(host), BridgeJsonContext.Default.HostView) : NotFound($"host '{hostId}' is not enrolled"));
+        v1.MapGet("/hosts/{hostId}/verdicts", (string hostId, long? after, int? limit, BridgeStore store) =>
+        {
+            var n = Math.Clamp(limit ?? 100, 1, 1000);
+            var verdicts = store.Verdicts(hostId, after ?? 0, n).Select(ToView).ToList();
+            return Results.Json(verdicts, BridgeJsonContext.Default.ListVerdictView);
+        });
+        v1.MapGet("/hosts/{hostId}/policies", (string hostId, BridgeStore store) =>
+            Results.Json(store.CurrentPolicies(hostId).Select(ToView).ToList(), BridgeJsonContext.Default.ListPolicyView));
+        v1.MapPut("/hosts/{hostId}/policies/{policyId}", async (string hostId, string policyId, HttpRequest request, BridgeStore store, TimeProvider time) =>
+        {
+            if (!HostId.IsValid(hostId)) return BadRequest($"host id '{hostId}' is not valid");
+            if (!HostId.IsValid(policyId)) return BadRequest($"policy id '{policyId}' is not valid (same rules as host ids)");
+            if (request.ContentLength > PolicyDocument.MaxBytes) return BadRequest($"policy larger than {PolicyDocument.MaxBytes} bytes");
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            try
+            {
+                PolicyDocument.Parse(policyId, 0, body);
+            }
+            catch (GeofencePolicyException e)
+            {
+                return BadRequest(e.Message);
+            }
+            var version = store.PutPolicy(hostId, policyId, body, time.GetUtcNow());
+            var stored = store.CurrentPolicies(hostId).First(p => p.PolicyId == policyId && p.Version == version);
+            return Results.Json(ToView(stored), BridgeJsonContext.Default.PolicyView, statusCode: 201);
+        });
+    }
+
+    private static IResult NotFound(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 404);
+
+    private static IResult BadRequest(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 400);
+
+    private static HostView ToView(EnrolledHost h) => new(h.HostId, h.AkName, h.EnrolledAt, h.Last?.Seq, h.CompositionJson);
+
+    private static VerdictView ToView(StoredVerdict v) => new(v.Id, v.HostId, v.Seq, v.CreatedAt, v.EarStatus, v.Geofence, v.PolicyId,
+        JsonSerializer.Deserialize(v.ReasonsJson, BridgeJsonContext.Default.ListString) ?? [], v.Ear);
+
+    private static PolicyView ToView(StoredPolicy p) => new(p.HostId, p.PolicyId, p.Version, p.CreatedAt, p.Body);
+}

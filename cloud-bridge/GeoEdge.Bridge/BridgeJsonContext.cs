@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using GeoEdge.Bridge.Api;
+using GeoEdge.Bridge.Results;
+
+namespace GeoEdge.Bridge;
+
+/// <summary>Source-generated JSON for the bridge's own documents (claims, API answers).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(ulong))]
+[JsonSerializable(typeof(GeofenceClaim))]
+[JsonSerializable(typeof(HostView))]
+[JsonSerializable(typeof(List<HostView>))]
+[JsonSerializable(typeof(VerdictView))]
+[JsonSerializable(typeof(List<VerdictView>))]
+[JsonSerializable(typeof(PolicyView))]
+[JsonSerializable(typeof(List<PolicyView>))]
+[JsonSerializable(typeof(ErrorView))]
+public sealed partial class BridgeJsonContext : JsonSerializerContext;

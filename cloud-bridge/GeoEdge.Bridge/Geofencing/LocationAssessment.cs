@@ -1,0 +1,29 @@
+using GeoEdge.Bridge.Verification;
+
+namespace GeoEdge.Bridge.Geofencing;
+
+/// <summary>The outcome of one policy for one reading.</summary>
+public sealed record PolicyResult(string PolicyId, int Version, string Result, double DistanceToBoundaryMeters, string Explanation);
+
+/// <summary>
+/// Where the host is and whether that satisfies its policies. The host must satisfy every policy:
+/// one outside makes it outside; otherwise one undecidable makes it indeterminate.
+/// </summary>
+public sealed record LocationAssessment(
+    string Result,
+    double? Latitude,
+    double? Longitude,
+    double? UncertaintyMeters,
+    IReadOnlyList<PolicyResult> Policies,
+    IReadOnlyList<Finding> Findings)
+{
+    public const string Inside = "inside";
+    public const string Outside = "outside";
+    public const string Indeterminate = "indeterminate";
+
+    /// <summary>The policy that decided the result (the first outside, else the first undecided, else the first).</summary>
+    public PolicyResult? DecidingPolicy =>
+        Policies.FirstOrDefault(p => p.Result == Outside)
+        ?? Policies.FirstOrDefault(p => p.Result == Indeterminate)
+        ?? Policies.FirstOrDefault();
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using GeoEdge.Geofencing;
+
+namespace GeoEdge.Bridge.Geofencing;
+
+/// <summary>
+/// The JSON form of a host's geofence policy, as the HTTP API takes it:
+/// {"type":"circle","center":{"lat":..,"lon":..},"radiusMeters":..} or
+/// {"type":"geojson","geometry":{GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection}}.
+/// </summary>
+public static class PolicyDocument
+{
+    public const int MaxBytes = 1 << 20;
+
+    /// <summary>Parses and validates; throws GeofencePolicyException naming what is wrong.</summary>
+    public static GeofencePolicy Parse(string policyId, int version, string body)
+    {
+        if (body.Length > MaxBytes) throw new GeofencePolicyException($"policy '{policyId}': larger than {MaxBytes} bytes");
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            throw new GeofencePolicyException($"policy '{policyId}': not JSON ({e.Message})");
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new GeofencePolicyException($"policy '{policyId}': must be a JSON object");
+            var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            return type switch
+            {
+                "circle" => new GeofencePolicy(policyId, version, ParseCircle(policyId, root)),
+                "geojson" when root.TryGetProperty("geometry", out var g) =>
+                    new GeofencePolicy(policyId, version, GeoJsonFenceParser.Parse(g.GetRawText())),
+                "geojson" => throw new GeofencePolicyException($"policy '{policyId}': type geojson needs a 'geometry' member"),
+                _ => throw new GeofencePolicyException($"policy '{policyId}': 'type' must be \"circle\" or \"geojson\""),
+            };
+        }
+    }
+
+    private static CircleFence ParseCircle(string policyId, JsonElement root)
+    {
+        if (!root.TryGetProperty("center", out var center) || center.ValueKind != JsonValueKind.Object)
+            throw new GeofencePolicyException($"policy '{policyId}': circle needs a 'center' object with lat and lon");
+        var lat = Number(policyId, center, "lat", "center.lat");
+        var lon = Number(policyId, center, "lon", "center.lon");
+        var radius = Number(policyId, root, "radiusMeters", "radiusMeters");
+        if (radius <= 0) throw new GeofencePolicyException($"policy '{policyId}': radiusMeters must be positive, got {radius.ToString(CultureInfo.InvariantCulture)}");
+        return new CircleFence(new GeoPoint(lat, lon), radius);
+    }
+
+    private static double Number(string policyId, JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var d) || !double.IsFinite(d))
+            throw new GeofencePolicyException($"policy '{policyId}': {path} must be a finite number");
+        return d;
+    }
+}

@@ -1,0 +1,84 @@
+using GeoEdge.Bridge.Geofencing;
+using GeoEdge.Bridge.Registrar;
+using GeoEdge.Bridge.Results;
+using GeoEdge.Bridge.Store;
+using GeoEdge.Bridge.Verification;
+using GeoEdge.Wire;
+
+namespace GeoEdge.Bridge.Ingest;
+
+/// <summary>A message the bridge sends in answer to one it received.</summary>
+public sealed record Outgoing(string Topic, byte[] Payload);
+
+/// <summary>
+/// Routes one incoming MQTT message by topic to the registrar or the verifier and returns what to
+/// publish back. Kept free of MQTT so the whole decision path is testable on its own. Never throws
+/// for a bad payload: every refusal becomes an answer naming its reason.
+/// </summary>
+public sealed class MessageRouter(
+    RegistrarService registrar,
+    ReadingVerifier verifier,
+    LocationAssessor assessor,
+    ResultIssuer issuer,
+    BridgeStore store,
+    TimeProvider time,
+    ILogger<MessageRouter> log)
+{
+    public IReadOnlyList<Outgoing> Handle(string topic, byte[] payload)
+    {
+        var parsed = Topics.ParseHostTopic(topic);
+        if (parsed is null)
+        {
+            log.LogWarning("ignored a message on unexpected topic {Topic} ({Bytes} bytes)", Shorten(topic), payload.Length);
+            return [];
+        }
+        var (hostId, leaf) = parsed.Value;
+        return leaf switch
+        {
+            Topics.Leaf.Enroll => BeginEnrollment(hostId, payload),
+            Topics.Leaf.Activate => CompleteEnrollment(hostId, payload),
+            Topics.Leaf.Readings => VerifyReading(hostId, payload),
+            _ => [],
+        };
+    }
+
+    private IReadOnlyList<Outgoing> BeginEnrollment(string hostId, byte[] payload)
+    {
+        var (challenge, refusal) = registrar.Begin(hostId, payload);
+        if (challenge is not null)
+        {
+            log.LogInformation("host {Host}: enrollment request accepted, credential challenge sent", hostId);
+            return [new Outgoing(Topics.Challenge(hostId), WireJson.Encode(challenge))];
+        }
+        log.LogWarning("host {Host}: enrollment refused: {Reason}", hostId, refusal!.Reason);
+        return [new Outgoing(Topics.Enrolled(hostId), WireJson.Encode(refusal))];
+    }
+
+    private IReadOnlyList<Outgoing> CompleteEnrollment(string hostId, byte[] payload)
+    {
+        var outcome = registrar.Complete(hostId, payload);
+        if (outcome.Enrolled) log.LogInformation("host {Host}: enrolled with AK {AkName}", hostId, outcome.AkName);
+        else log.LogWarning("host {Host}: activation refused: {Reason}", hostId, outcome.Reason);
+        return [new Outgoing(Topics.Enrolled(hostId), WireJson.Encode(outcome))];
+    }
+
+    private IReadOnlyList<Outgoing> VerifyReading(string hostId, byte[] payload)
+    {
+        var outcome = verifier.Verify(hostId, payload);
+        if (outcome.IsAccepted && !store.TryAcceptReading(outcome.Accepted!, time.GetUtcNow()))
+        {
+            // Another copy of this sequence number won the race to the store (MQTT QoS 1 may deliver twice).
+            outcome = VerificationOutcome.Refused(hostId, outcome.Reading,
+                new Finding(FindingCodes.ReplayedReading, $"sequence {outcome.Reading!.Seq} is already stored"));
+        }
+        var location = outcome.IsAccepted ? assessor.Assess(hostId, outcome.Reading!) : null;
+        var result = issuer.Issue(outcome, location);
+        if (outcome.IsAccepted)
+            log.LogInformation("host {Host} seq {Seq}: {Status}, {Geofence}", hostId, result.Seq, result.EarStatus, result.Geofence);
+        else
+            log.LogWarning("host {Host}: reading refused: {Reasons}", hostId, string.Join("; ", result.Reasons));
+        return [new Outgoing(Topics.Results(hostId), WireJson.Encode(result))];
+    }
+
+    private static string Shorten(string s) => s.Length > 120 ? s[..120] + "..." : s;
+}

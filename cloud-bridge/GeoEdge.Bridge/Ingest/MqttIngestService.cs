@@ -1,0 +1,99 @@
+using GeoEdge.Bridge.Freshness;
+using GeoEdge.Bridge.Options;
+using GeoEdge.Drivers.Mqtt;
+using GeoEdge.Wire;
+using Microsoft.Extensions.Options;
+
+namespace GeoEdge.Bridge.Ingest;
+
+/// <summary>
+/// The bridge's MQTT side: subscribes to every host's enroll, activate and readings topics (as a
+/// shared subscription when several bridges split the load), hands each message to the router,
+/// publishes the answers, and rotates and publishes the nonce epoch.
+/// </summary>
+public sealed class MqttIngestService(
+    MessageRouter router,
+    NonceEpochs epochs,
+    IOptions<BridgeOptions> options,
+    ILogger<MqttIngestService> log) : BackgroundService
+{
+    private static readonly string[] Leaves = [Topics.Leaf.Enroll, Topics.Leaf.Activate, Topics.Leaf.Readings];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var broker = options.Value.Broker;
+        await using var client = MqttClient.Create(new MqttClientOptions
+        {
+            Host = broker.Host,
+            Port = broker.Port,
+            ClientId = broker.ClientId,
+            Tls = broker.CaFile is null ? null : new MqttTlsOptions(broker.CaFile, broker.CertFile, broker.KeyFile),
+        });
+        client.ConnectionChanged += connected =>
+            log.LogInformation("broker {Host}:{Port} {State}", broker.Host, broker.Port, connected ? "connected" : "disconnected");
+
+        await ConnectWithRetryAsync(client, stoppingToken);
+        foreach (var leaf in Leaves)
+        {
+            var filter = Topics.AllHosts(leaf);
+            if (broker.Shared) filter = $"$share/{Topics.BridgeShareGroup}/{filter}";
+            await client.SubscribeAsync(filter, MqttQos.AtLeastOnce, stoppingToken);
+        }
+        await PublishEpochAsync(client, epochs.Current, stoppingToken);
+        using var rotation = RotateEpochsAsync(client, stoppingToken);
+
+        await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
+        {
+            IReadOnlyList<Outgoing> answers;
+            try
+            {
+                answers = router.Handle(message.Topic, message.Payload);
+            }
+            catch (Exception e)
+            {
+                // The router refuses bad input itself; reaching here is a bridge bug. Log it with the
+                // topic and keep serving the other hosts rather than dying on one message.
+                log.LogError(e, "failed to handle a message on {Topic}", message.Topic);
+                continue;
+            }
+            foreach (var answer in answers)
+                await client.PublishAsync(answer.Topic, answer.Payload, MqttQos.AtLeastOnce, retain: false, stoppingToken);
+        }
+    }
+
+    private async Task ConnectWithRetryAsync(MqttClient client, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await client.ConnectAsync(ct);
+                return;
+            }
+            catch (MqttException e)
+            {
+                log.LogWarning("cannot connect to the broker yet ({Error}); retrying in {Delay} ms", e.Message, delay.TotalMilliseconds);
+                await Task.Delay(delay, ct);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    private Task RotateEpochsAsync(MqttClient client, CancellationToken ct) => Task.Run(async () =>
+    {
+        using var timer = new PeriodicTimer(epochs.Period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+                await PublishEpochAsync(client, epochs.Rotate(), ct);
+        }
+        catch (OperationCanceledException) { }
+    }, ct);
+
+    private async Task PublishEpochAsync(MqttClient client, Wire.Messages.NonceEpoch epoch, CancellationToken ct)
+    {
+        await client.PublishAsync(Topics.NonceEpoch, WireJson.Encode(epoch), MqttQos.AtLeastOnce, retain: true, ct);
+        log.LogInformation("nonce epoch {Epoch} published", epoch.Epoch);
+    }
+}

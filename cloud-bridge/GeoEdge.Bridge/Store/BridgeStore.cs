@@ -1,0 +1,235 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace GeoEdge.Bridge.Store;
+
+/// <summary>
+/// The bridge's SQLite store: hosts, pending challenges, readings, verdicts, policies. One connection
+/// serialised by a lock: the bridge's write rate (one reading per host per cycle) is far below what
+/// one SQLite writer sustains, and one connection keeps every acceptance strictly transactional.
+/// </summary>
+public sealed class BridgeStore : IDisposable
+{
+    private readonly SqliteConnection _db;
+    private readonly Lock _lock = new();
+
+    public BridgeStore(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _db.Open();
+        Execute(Schema.Create);
+    }
+
+    public void UpsertHost(EnrolledHost host)
+    {
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            var previousAk = Scalar<string?>("SELECT ak_name FROM hosts WHERE host_id = $h", ("$h", host.HostId));
+            // A new AK means a new (or reset) TPM: its counters start over. The same AK re-enrolling
+            // after an agent restart keeps them, so a replay across the re-enrollment is still caught.
+            var keepCounters = previousAk == host.AkName;
+            Execute("""
+                INSERT INTO hosts (host_id, ek_certificate, ek_public, ak_public, ak_name, composition, enrolled_at)
+                VALUES ($h, $cert, $ek, $ak, $name, $comp, $at)
+                ON CONFLICT(host_id) DO UPDATE SET ek_certificate = $cert, ek_public = $ek, ak_public = $ak,
+                    ak_name = $name, composition = $comp, enrolled_at = $at
+                """,
+                ("$h", host.HostId), ("$cert", host.EkCertificate), ("$ek", host.EkPublic), ("$ak", host.AkPublic),
+                ("$name", host.AkName), ("$comp", host.CompositionJson), ("$at", Iso(host.EnrolledAt)));
+            if (!keepCounters)
+                Execute("UPDATE hosts SET last_seq = NULL, last_clock = NULL, last_reset = NULL, last_restart = NULL WHERE host_id = $h",
+                    ("$h", host.HostId));
+            tx.Commit();
+        }
+    }
+
+    public EnrolledHost? GetHost(string hostId)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT * FROM hosts WHERE host_id = $h", ("$h", hostId));
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? ReadHost(r) : null;
+        }
+    }
+
+    public IReadOnlyList<EnrolledHost> ListHosts()
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT * FROM hosts ORDER BY host_id");
+            using var r = cmd.ExecuteReader();
+            var hosts = new List<EnrolledHost>();
+            while (r.Read()) hosts.Add(ReadHost(r));
+            return hosts;
+        }
+    }
+
+    public void SaveChallenge(PendingChallenge challenge)
+    {
+        lock (_lock)
+        {
+            // One outstanding challenge per host: a new enrollment attempt supersedes the old one.
+            Execute("DELETE FROM challenges WHERE host_id = $h", ("$h", challenge.HostId));
+            Execute("INSERT INTO challenges VALUES ($id, $h, $req, $s, $name, $at)",
+                ("$id", challenge.ChallengeId), ("$h", challenge.HostId), ("$req", challenge.Request),
+                ("$s", challenge.Secret), ("$name", challenge.AkName), ("$at", Iso(challenge.CreatedAt)));
+        }
+    }
+
+    /// <summary>Removes and returns the challenge: an answer is accepted at most once.</summary>
+    public PendingChallenge? TakeChallenge(string challengeId)
+    {
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            PendingChallenge? found = null;
+            using (var cmd = Command("SELECT * FROM challenges WHERE challenge_id = $id", ("$id", challengeId)))
+            using (var r = cmd.ExecuteReader())
+            {
+                if (r.Read())
+                    found = new PendingChallenge(r.GetString(0), r.GetString(1), (byte[])r[2], (byte[])r[3], r.GetString(4), ParseIso(r.GetString(5)));
+            }
+            Execute("DELETE FROM challenges WHERE challenge_id = $id", ("$id", challengeId));
+            tx.Commit();
+            return found;
+        }
+    }
+
+    /// <summary>
+    /// Stores an accepted reading and advances the host's freshness state in one transaction.
+    /// Returns false, storing nothing, when a reading with this or a later sequence number is
+    /// already stored (the caller refuses it as a replay).
+    /// </summary>
+    public bool TryAcceptReading(AcceptedReading reading, DateTimeOffset receivedAt)
+    {
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            var lastSeq = Scalar<long?>("SELECT last_seq FROM hosts WHERE host_id = $h", ("$h", reading.HostId));
+            if (lastSeq is not null && (ulong)lastSeq.Value >= reading.Seq) return false;
+            Execute("INSERT INTO readings VALUES ($h, $seq, $at, $r, $qa, $qs)",
+                ("$h", reading.HostId), ("$seq", (long)reading.Seq), ("$at", Iso(receivedAt)), ("$r", reading.Reading),
+                ("$qa", reading.QuoteAttest), ("$qs", reading.QuoteSignature));
+            Execute("UPDATE hosts SET last_seq = $seq, last_clock = $c, last_reset = $rs, last_restart = $rr WHERE host_id = $h",
+                ("$h", reading.HostId), ("$seq", (long)reading.Seq), ("$c", (long)reading.Counters.Clock),
+                ("$rs", (long)reading.Counters.ResetCount), ("$rr", (long)reading.Counters.RestartCount));
+            tx.Commit();
+            return true;
+        }
+    }
+
+    public IReadOnlyList<ulong> ReadingSequences(string hostId)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT seq FROM readings WHERE host_id = $h ORDER BY received_at, seq", ("$h", hostId));
+            using var r = cmd.ExecuteReader();
+            var list = new List<ulong>();
+            while (r.Read()) list.Add((ulong)r.GetInt64(0));
+            return list;
+        }
+    }
+
+    public long AddVerdict(StoredVerdict verdict)
+    {
+        lock (_lock)
+        {
+            Execute("INSERT INTO verdicts (host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear) VALUES ($h, $seq, $at, $st, $gf, $pid, $re, $ear)",
+                ("$h", verdict.HostId), ("$seq", verdict.Seq is { } s ? (long)s : null), ("$at", Iso(verdict.CreatedAt)),
+                ("$st", verdict.EarStatus), ("$gf", verdict.Geofence), ("$pid", verdict.PolicyId), ("$re", verdict.ReasonsJson),
+                ("$ear", verdict.Ear));
+            return Scalar<long>("SELECT last_insert_rowid()");
+        }
+    }
+
+    public IReadOnlyList<StoredVerdict> Verdicts(string hostId, long afterId, int limit)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT * FROM verdicts WHERE host_id = $h AND id > $after ORDER BY id LIMIT $n",
+                ("$h", hostId), ("$after", afterId), ("$n", limit));
+            using var r = cmd.ExecuteReader();
+            var list = new List<StoredVerdict>();
+            while (r.Read())
+                list.Add(new StoredVerdict(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : (ulong)r.GetInt64(2),
+                    ParseIso(r.GetString(3)), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
+                    r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8)));
+            return list;
+        }
+    }
+
+    /// <summary>Stores a new version of a policy; returns its version number (1 for a new policy).</summary>
+    public int PutPolicy(string hostId, string policyId, string body, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            var version = (int)(Scalar<long?>("SELECT MAX(version) FROM policies WHERE host_id = $h AND policy_id = $p",
+                ("$h", hostId), ("$p", policyId)) ?? 0) + 1;
+            Execute("INSERT INTO policies VALUES ($h, $p, $v, $b, $at)",
+                ("$h", hostId), ("$p", policyId), ("$v", version), ("$b", body), ("$at", Iso(at)));
+            tx.Commit();
+            return version;
+        }
+    }
+
+    /// <summary>The latest version of each policy of a host.</summary>
+    public IReadOnlyList<StoredPolicy> CurrentPolicies(string hostId)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("""
+                SELECT p.* FROM policies p
+                JOIN (SELECT policy_id, MAX(version) v FROM policies WHERE host_id = $h GROUP BY policy_id) latest
+                  ON p.policy_id = latest.policy_id AND p.version = latest.v
+                WHERE p.host_id = $h ORDER BY p.policy_id
+                """, ("$h", hostId));
+            using var r = cmd.ExecuteReader();
+            var list = new List<StoredPolicy>();
+            while (r.Read())
+                list.Add(new StoredPolicy(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), ParseIso(r.GetString(4))));
+            return list;
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private static EnrolledHost ReadHost(SqliteDataReader r)
+    {
+        TpmCounters? last = r.IsDBNull(7) ? null
+            : new TpmCounters((ulong)r.GetInt64(7), (ulong)r.GetInt64(8), (uint)r.GetInt64(9), (uint)r.GetInt64(10));
+        return new EnrolledHost(r.GetString(0), (byte[])r[1], (byte[])r[2], (byte[])r[3], r.GetString(4), r.GetString(5),
+            ParseIso(r.GetString(6)), last);
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, parameters);
+        cmd.ExecuteNonQuery();
+    }
+
+    private T Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, parameters);
+        var value = cmd.ExecuteScalar();
+        if (value is null or DBNull) return default!;
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+    }
+
+    private static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseIso(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

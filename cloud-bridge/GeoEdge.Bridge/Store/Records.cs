@@ -1,0 +1,36 @@
+namespace GeoEdge.Bridge.Store;
+
+/// <summary>A host whose AK has been registered.</summary>
+public sealed record EnrolledHost(
+    string HostId,
+    byte[] EkCertificate,
+    byte[] EkPublic,
+    byte[] AkPublic,
+    string AkName,
+    string CompositionJson,
+    DateTimeOffset EnrolledAt,
+    TpmCounters? Last);
+
+/// <summary>The freshness state of the last accepted reading of a host.</summary>
+public sealed record TpmCounters(ulong Seq, ulong Clock, uint ResetCount, uint RestartCount);
+
+/// <summary>An enrollment waiting for its credential-activation answer.</summary>
+public sealed record PendingChallenge(string ChallengeId, string HostId, byte[] Request, byte[] Secret, string AkName, DateTimeOffset CreatedAt);
+
+/// <summary>A verdict as stored (and served by the HTTP API).</summary>
+public sealed record StoredVerdict(
+    long Id,
+    string HostId,
+    ulong? Seq,
+    DateTimeOffset CreatedAt,
+    string EarStatus,
+    string? Geofence,
+    string? PolicyId,
+    string ReasonsJson,
+    string Ear);
+
+/// <summary>One version of a geofence policy of a host.</summary>
+public sealed record StoredPolicy(string HostId, string PolicyId, int Version, string Body, DateTimeOffset CreatedAt);
+
+/// <summary>A reading the verifier accepted, to be stored exactly once.</summary>
+public sealed record AcceptedReading(string HostId, ulong Seq, byte[] Reading, byte[] QuoteAttest, byte[] QuoteSignature, TpmCounters Counters);

@@ -1,0 +1,60 @@
+namespace GeoEdge.Bridge.Store;
+
+/// <summary>The SQLite schema. Every statement is idempotent so opening an existing store is safe.</summary>
+internal static class Schema
+{
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA foreign_keys = ON;
+        CREATE TABLE IF NOT EXISTS hosts (
+            host_id        TEXT PRIMARY KEY,
+            ek_certificate BLOB NOT NULL,
+            ek_public      BLOB NOT NULL,
+            ak_public      BLOB NOT NULL,
+            ak_name        TEXT NOT NULL,
+            composition    TEXT NOT NULL,
+            enrolled_at    TEXT NOT NULL,
+            last_seq       INTEGER,
+            last_clock     INTEGER,
+            last_reset     INTEGER,
+            last_restart   INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS challenges (
+            challenge_id   TEXT PRIMARY KEY,
+            host_id        TEXT NOT NULL,
+            request        BLOB NOT NULL,
+            secret         BLOB NOT NULL,
+            ak_name        TEXT NOT NULL,
+            created_at     TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS readings (
+            host_id        TEXT NOT NULL REFERENCES hosts(host_id),
+            seq            INTEGER NOT NULL,
+            received_at    TEXT NOT NULL,
+            reading        BLOB NOT NULL,
+            quote_attest   BLOB NOT NULL,
+            quote_signature BLOB NOT NULL,
+            PRIMARY KEY (host_id, seq)
+        );
+        CREATE TABLE IF NOT EXISTS verdicts (
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            host_id        TEXT NOT NULL,
+            seq            INTEGER,
+            created_at     TEXT NOT NULL,
+            ear_status     TEXT NOT NULL,
+            geofence       TEXT,
+            policy_id      TEXT,
+            reasons        TEXT NOT NULL,
+            ear            TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS verdicts_by_host ON verdicts(host_id, id);
+        CREATE TABLE IF NOT EXISTS policies (
+            host_id        TEXT NOT NULL,
+            policy_id      TEXT NOT NULL,
+            version        INTEGER NOT NULL,
+            body           TEXT NOT NULL,
+            created_at     TEXT NOT NULL,
+            PRIMARY KEY (host_id, policy_id, version)
+        );
+        """;
+}

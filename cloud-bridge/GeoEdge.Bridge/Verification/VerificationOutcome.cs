@@ -1,0 +1,16 @@
+using GeoEdge.Bridge.Store;
+using GeoEdge.Wire.Readings;
+
+namespace GeoEdge.Bridge.Verification;
+
+/// <summary>
+/// What the platform checks concluded about one attested reading. Accepted readings carry what to
+/// store; refused ones carry at least one finding and are never stored as readings.
+/// </summary>
+public sealed record VerificationOutcome(string HostId, Reading? Reading, IReadOnlyList<Finding> Findings, AcceptedReading? Accepted)
+{
+    public bool IsAccepted => Accepted is not null && Findings.Count == 0;
+
+    public static VerificationOutcome Refused(string hostId, Reading? reading, params Finding[] findings) =>
+        new(hostId, reading, findings, null);
+}
