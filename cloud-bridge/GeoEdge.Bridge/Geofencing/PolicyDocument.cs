@@ -16,7 +16,7 @@ public static class PolicyDocument
     /// <summary>Parses and validates; throws GeofencePolicyException naming what is wrong.</summary>
     public static GeofencePolicy Parse(string policyId, int version, string body)
     {
-        if (body.Length > MaxBytes) throw new GeofencePolicyException($"policy '{policyId}': larger than {MaxBytes} bytes");
+        if (body.Length > MaxBytes) throw new GeofencePolicyException("", $"policy '{policyId}': larger than {MaxBytes} bytes");
         JsonDocument doc;
         try
         {
@@ -24,20 +24,20 @@ public static class PolicyDocument
         }
         catch (JsonException e)
         {
-            throw new GeofencePolicyException($"policy '{policyId}': not JSON ({e.Message})");
+            throw new GeofencePolicyException("", $"policy '{policyId}': not JSON ({e.Message})");
         }
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new GeofencePolicyException($"policy '{policyId}': must be a JSON object");
+            if (root.ValueKind != JsonValueKind.Object) throw new GeofencePolicyException("", $"policy '{policyId}': must be a JSON object");
             var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             return type switch
             {
                 "circle" => new GeofencePolicy(policyId, version, ParseCircle(policyId, root)),
                 "geojson" when root.TryGetProperty("geometry", out var g) =>
                     new GeofencePolicy(policyId, version, GeoJsonFenceParser.Parse(g.GetRawText())),
-                "geojson" => throw new GeofencePolicyException($"policy '{policyId}': type geojson needs a 'geometry' member"),
-                _ => throw new GeofencePolicyException($"policy '{policyId}': 'type' must be \"circle\" or \"geojson\""),
+                "geojson" => throw new GeofencePolicyException("geometry", $"policy '{policyId}': type geojson needs a 'geometry' member"),
+                _ => throw new GeofencePolicyException("type", $"policy '{policyId}': must be \"circle\" or \"geojson\""),
             };
         }
     }
@@ -45,18 +45,25 @@ public static class PolicyDocument
     private static CircleFence ParseCircle(string policyId, JsonElement root)
     {
         if (!root.TryGetProperty("center", out var center) || center.ValueKind != JsonValueKind.Object)
-            throw new GeofencePolicyException($"policy '{policyId}': circle needs a 'center' object with lat and lon");
+            throw new GeofencePolicyException("center", $"policy '{policyId}': circle needs a 'center' object with lat and lon");
         var lat = Number(policyId, center, "lat", "center.lat");
         var lon = Number(policyId, center, "lon", "center.lon");
         var radius = Number(policyId, root, "radiusMeters", "radiusMeters");
-        if (radius <= 0) throw new GeofencePolicyException($"policy '{policyId}': radiusMeters must be positive, got {radius.ToString(CultureInfo.InvariantCulture)}");
-        return new CircleFence(new GeoPoint(lat, lon), radius);
+        if (radius <= 0) throw new GeofencePolicyException("radiusMeters", $"policy '{policyId}': must be positive, got {radius.ToString(CultureInfo.InvariantCulture)}");
+        try
+        {
+            return new CircleFence(new GeoPoint(lat, lon), radius);
+        }
+        catch (ArgumentException e)
+        {
+            throw new GeofencePolicyException("center", $"policy '{policyId}': {e.Message}", e);
+        }
     }
 
     private static double Number(string policyId, JsonElement obj, string name, string path)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var d) || !double.IsFinite(d))
-            throw new GeofencePolicyException($"policy '{policyId}': {path} must be a finite number");
+            throw new GeofencePolicyException(path, $"policy '{policyId}': must be a finite number");
         return d;
     }
 }

@@ -9,13 +9,13 @@ namespace GeoEdge.Bridge.Registrar;
 /// </summary>
 public static class AkPolicy
 {
-    private static readonly (TpmaObject Flag, string Name)[] Required =
+    private static readonly (TpmObjectAttributes Flag, string Name)[] Required =
     [
-        (TpmaObject.FixedTpm, "fixedTPM"),
-        (TpmaObject.FixedParent, "fixedParent"),
-        (TpmaObject.SensitiveDataOrigin, "sensitiveDataOrigin"),
-        (TpmaObject.Restricted, "restricted"),
-        (TpmaObject.Sign, "sign"),
+        (TpmObjectAttributes.FixedTpm, "fixedTPM"),
+        (TpmObjectAttributes.FixedParent, "fixedParent"),
+        (TpmObjectAttributes.SensitiveDataOrigin, "sensitiveDataOrigin"),
+        (TpmObjectAttributes.Restricted, "restricted"),
+        (TpmObjectAttributes.Sign, "sign"),
     ];
 
     /// <summary>Null when acceptable; otherwise what is wrong.</summary>
@@ -23,7 +23,7 @@ public static class AkPolicy
     {
         var missing = Required.Where(r => !ak.Attributes.HasFlag(r.Flag)).Select(r => r.Name).ToList();
         if (missing.Count > 0) return $"the AK lacks the attribute(s) {string.Join(", ", missing)}";
-        if (ak.Attributes.HasFlag(TpmaObject.Decrypt)) return "the AK is also a decryption key";
+        if (ak.Attributes.HasFlag(TpmObjectAttributes.Decrypt)) return "the AK is also a decryption key";
         return null;
     }
 }

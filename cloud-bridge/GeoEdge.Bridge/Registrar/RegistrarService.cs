@@ -61,7 +61,7 @@ public sealed class RegistrarService(BridgeStore store, EkCertificateValidator e
             HostId = topicHostId,
             ChallengeId = challengeId,
             CredentialBlob = credential.CredentialBlob,
-            EncryptedSecret = credential.EncryptedSecret,
+            EncryptedSecret = credential.Secret,
         }, null);
     }
 
@@ -96,9 +96,9 @@ public sealed class RegistrarService(BridgeStore store, EkCertificateValidator e
         using var cert = X509CertificateLoader.LoadCertificate(certificateDer);
         byte[] certKey = cert.PublicKey.ExportSubjectPublicKeyInfo();
         byte[] tpmKey;
-        if (ek.Type == TpmConstants.AlgRsa)
+        if (ek.Type == TpmAlgId.Rsa)
         {
-            using var rsa = ek.ExportRsa();
+            using var rsa = ek.ExportRSA();
             tpmKey = rsa.ExportSubjectPublicKeyInfo();
         }
         else
@@ -115,12 +115,12 @@ public sealed class RegistrarService(BridgeStore store, EkCertificateValidator e
         try
         {
             var attest = TpmsAttest.Parse(request.AkCreationAttest);
-            if (attest.Type != TpmConstants.StAttestCreation || attest.Creation is null)
-                return $"the creation attestation has type 0x{attest.Type:x4}, not TPM_ST_ATTEST_CREATION";
+            if (attest.Type != TpmStructureTag.AttestCreation || attest.Creation is null)
+                return $"the creation attestation has type 0x{(ushort)attest.Type:x4}, not TPM_ST_ATTEST_CREATION";
             if (!attest.Creation.ObjectName.AsSpan().SequenceEqual(ak.ComputeName()))
                 return "the creation attestation is about another object than the AK";
             var creationData = TpmCreationData.Parse(request.AkCreationData);
-            if (!attest.Creation.CreationHash.AsSpan().SequenceEqual(creationData.Hash(ak.NameAlgorithm)))
+            if (!attest.Creation.CreationHash.AsSpan().SequenceEqual(creationData.ComputeHash(ak.NameAlg)))
                 return "the creation hash does not match the creation data";
             if (!TpmSignature.Parse(request.AkCreationSignature).Verify(ak, request.AkCreationAttest))
                 return "the creation attestation is not signed by the AK";

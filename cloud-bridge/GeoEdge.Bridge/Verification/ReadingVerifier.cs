@@ -53,9 +53,9 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
             return VerificationOutcome.Refused(topicHostId, null, new Finding(FindingCodes.BadSignature,
                 $"the quote is not signed by the AK registered for '{topicHostId}' (AK name {host.AkName})"));
 
-        if (attest.Type != TpmConstants.StAttestQuote || attest.Quote is null)
+        if (attest.Type != TpmStructureTag.AttestQuote || attest.Quote is null)
             return VerificationOutcome.Refused(topicHostId, null, new Finding(FindingCodes.NotAQuote,
-                $"attestation type 0x{attest.Type:x4} is not TPM_ST_ATTEST_QUOTE"));
+                $"attestation type 0x{(ushort)attest.Type:x4} is not TPM_ST_ATTEST_QUOTE"));
 
         var digest = CanonicalReading.Digest(message.Reading);
         if (!attest.ExtraData.AsSpan().SequenceEqual(digest))
@@ -105,25 +105,25 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
         return null;
     }
 
-    private static Finding? CheckPcrs(AttestedReading message, TpmsQuoteInfo quote, TpmSignature signature)
+    private static Finding? CheckPcrs(AttestedReading message, TpmQuoteInfo quote, TpmSignature signature)
     {
-        var bank = TpmAlgorithms.FromName(message.PcrBank);
+        var bank = PcrBanks.FromName(message.PcrBank);
         if (bank is null)
             return new Finding(FindingCodes.PcrSelectionIncomplete, $"PCR bank '{message.PcrBank}' is not supported");
-        var selected = quote.PcrSelection.Indices(bank.Value);
+        var selected = quote.PcrSelect.Banks.Where(b => b.Hash == bank.Value).SelectMany(b => b.Indices);
         var missing = RequiredPcrs.Except(selected).ToList();
         if (missing.Count > 0)
             return new Finding(FindingCodes.PcrSelectionIncomplete,
                 $"the quote does not cover PCR {string.Join(", ", missing)} of the {message.PcrBank} bank");
         var values = new List<byte[]>();
-        foreach (var index in quote.PcrSelection.OrderedIndices())
+        foreach (var index in quote.PcrSelect.SelectedInOrder())
         {
-            if (index.Bank != bank.Value || !message.Pcrs.TryGetValue(index.Pcr, out var value))
-                return new Finding(FindingCodes.PcrDigestMismatch, $"no value was sent for quoted PCR {index.Pcr}");
+            if (index.Bank != bank.Value || !message.Pcrs.TryGetValue(index.Index, out var value))
+                return new Finding(FindingCodes.PcrDigestMismatch, $"no value was sent for quoted PCR {index.Index} of bank {index.Bank}");
             values.Add(value);
         }
         // The quote's pcrDigest is hashed with the signing scheme's hash, not the bank's.
-        var expected = PcrDigest.Compute(signature.HashAlgorithm, values);
+        var expected = PcrDigest.Compute(signature.Hash, values);
         return expected.AsSpan().SequenceEqual(quote.PcrDigest) ? null
             : new Finding(FindingCodes.PcrDigestMismatch,
                 $"the PCR values sent hash to {Convert.ToHexStringLower(expected)} but the quote's pcrDigest is {Convert.ToHexStringLower(quote.PcrDigest)}");

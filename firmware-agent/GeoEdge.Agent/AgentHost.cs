@@ -1,0 +1,97 @@
+using GeoEdge.Agent.Attestation;
+using GeoEdge.Agent.Configuration;
+using GeoEdge.Agent.Cycle;
+using GeoEdge.Agent.Enrollment;
+using GeoEdge.Agent.Gnss;
+using GeoEdge.Agent.Logging;
+using GeoEdge.Agent.Outbox;
+using GeoEdge.Agent.State;
+using GeoEdge.Drivers.Tpm;
+using GeoEdge.Wire.Messages;
+
+namespace GeoEdge.Agent;
+
+/// <summary>
+/// Wires the agent together and runs it: GNSS reader, TPM and AK, MQTT link, enrollment, then the
+/// cycle timer, the outbox publisher and the result recorder until stopped (or until the configured
+/// number of readings was delivered). Exit codes: 0 done, 1 fatal error, 3 enrollment refused.
+/// </summary>
+public sealed class AgentHost(AgentConfig config)
+{
+    private readonly AgentLog _log = new("agent");
+
+    public async Task<int> RunAsync(CancellationToken stop)
+    {
+        var hostId = config.HostId!;
+        try
+        {
+            Directory.CreateDirectory(config.StateDirectory);
+            _log.Info($"host {hostId}: TPM {config.Tcti}, GNSS {config.Gnss.Device}@{config.Gnss.BaudRate}, broker {config.Broker.Host}:{config.Broker.Port}, every {config.IntervalSeconds} s");
+            var sequence = new SequenceCounter(config.StateDirectory);
+            var outbox = new DurableOutbox(config.StateDirectory);
+            if (outbox.Count > 0) _log.Info($"{outbox.Count} reading(s) from before the restart wait in the outbox");
+
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var gnss = new GnssReceiver(config.Gnss.Device, config.Gnss.BaudRate, TimeSpan.FromSeconds(config.Gnss.MaxFixAgeSeconds), _log.For("gnss"));
+            var gnssTask = gnss.RunAsync(run.Token);
+
+            using var tpm = new PlatformTpm(config.Tcti, ConfigLoader.ParseHandle(config.AkHandle), config.StateDirectory, _log.For("tpm"));
+            tpm.EnsureAk();
+
+            await using var link = new BridgeLink(config, _log.For("mqtt"));
+            await link.StartAsync(run.Token);
+            await link.WaitForEpochAsync(run.Token);
+
+            var composition = new HostComposition { GnssReceiver = $"nmea:{config.Gnss.Device}" };
+            await new Enroller(tpm, link, hostId, composition, _log.For("enroll")).EnrollAsync(run.Token);
+
+            var publisher = new OutboxPublisher(outbox, link, hostId, _log.For("outbox"));
+            if (config.Readings > 0)
+                publisher.Acknowledged += _ => { if (publisher.Delivered >= config.Readings) run.Cancel(); };
+            var publishing = publisher.RunAsync(run.Token);
+            var recording = new ResultRecorder(link, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
+
+            var cycle = new ReadingCycle(hostId, config.Pcrs, gnss, tpm, link, sequence, outbox, _log.For("cycle"));
+            await RunCyclesAsync(cycle, publisher, run.Token);
+            await Task.WhenAll(Quietly(publishing), Quietly(recording), Quietly(gnssTask));
+            _log.Info($"stopped after delivering {publisher.Delivered} reading(s)");
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            _log.Info("stopped");
+            return 0;
+        }
+        catch (EnrollmentRefusedException e)
+        {
+            _log.Error(e.Message);
+            return 3;
+        }
+        catch (Exception e) when (e is TpmException or IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException)
+        {
+            _log.Error($"{e.GetType().Name}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private async Task RunCyclesAsync(ReadingCycle cycle, OutboxPublisher publisher, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.IntervalSeconds));
+        try
+        {
+            do
+            {
+                cycle.RunOnce(DateTimeOffset.UtcNow);
+                publisher.Wake();
+            }
+            while (await timer.WaitForNextTickAsync(ct));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try { await task; }
+        catch (OperationCanceledException) { }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace GeoEdge.Agent.Configuration;
+
+/// <summary>
+/// Reads the configuration file, applies command-line overrides, validates the result. Usage text:
+/// <see cref="Usage"/>.
+/// </summary>
+public static class ConfigLoader
+{
+    public const string Usage = """
+        usage: geoedge-agent [--config FILE] [OPTIONS]
+
+          --config FILE          JSON configuration (see docs/agent.example.json)
+          --host-id ID           this host's id
+          --tcti TCTI            TPM: device:/dev/tpmrm0 or swtpm:host=127.0.0.1,port=N
+          --gnss-device PATH     GNSS receiver serial device
+          --gnss-baud N          its baud rate
+          --broker HOST:PORT     MQTT broker
+          --broker-ca FILE       broker CA (enables TLS)
+          --broker-cert FILE     client certificate for mutual TLS
+          --broker-key FILE      its private key
+          --interval SECONDS     seconds between readings
+          --state-dir DIR        state directory (sequence, AK record, outbox)
+          --ak-handle HEX        persistent handle of the AK
+          --readings N           exit 0 after N readings were delivered
+          --help                 this text
+        """;
+
+    public static AgentConfig Load(string[] args)
+    {
+        var options = ParseOptions(args);
+        var config = options.TryGetValue("config", out var path) ? ReadFile(path) : new AgentConfig();
+        config = ApplyOverrides(config, options);
+        return Validate(config);
+    }
+
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal)) throw new ConfigException($"unexpected argument '{arg}'");
+            var name = arg[2..];
+            if (i + 1 >= args.Length) throw new ConfigException($"option --{name} needs a value");
+            if (!KnownOptions.Contains(name)) throw new ConfigException($"unknown option --{name}");
+            options[name] = args[++i];
+        }
+        return options;
+    }
+
+    private static readonly HashSet<string> KnownOptions =
+    [
+        "config", "host-id", "tcti", "gnss-device", "gnss-baud", "broker", "broker-ca", "broker-cert", "broker-key",
+        "interval", "state-dir", "ak-handle", "readings",
+    ];
+
+    private static AgentConfig ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"cannot read configuration file '{path}': {e.Message}");
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, AgentJsonContext.Default.AgentConfig)
+                ?? throw new ConfigException($"configuration file '{path}' holds JSON null");
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException($"configuration file '{path}'{(e.Path is null ? "" : $" at {e.Path}")}: {e.Message.Split(". ")[0]}");
+        }
+    }
+
+    private static AgentConfig ApplyOverrides(AgentConfig c, Dictionary<string, string> o)
+    {
+        string? Get(string name) => o.TryGetValue(name, out var v) ? v : null;
+        var broker = c.Broker;
+        if (Get("broker") is { } hostPort)
+        {
+            var colon = hostPort.LastIndexOf(':');
+            if (colon <= 0) throw new ConfigException($"--broker must be HOST:PORT, got '{hostPort}'");
+            broker = broker with { Host = hostPort[..colon], Port = Int("broker port", hostPort[(colon + 1)..]) };
+        }
+        broker = broker with
+        {
+            CaFile = Get("broker-ca") ?? broker.CaFile,
+            CertFile = Get("broker-cert") ?? broker.CertFile,
+            KeyFile = Get("broker-key") ?? broker.KeyFile,
+        };
+        return c with
+        {
+            HostId = Get("host-id") ?? c.HostId,
+            Tcti = Get("tcti") ?? c.Tcti,
+            Gnss = c.Gnss with
+            {
+                Device = Get("gnss-device") ?? c.Gnss.Device,
+                BaudRate = Get("gnss-baud") is { } baud ? Int("--gnss-baud", baud) : c.Gnss.BaudRate,
+            },
+            Broker = broker,
+            IntervalSeconds = Get("interval") is { } interval ? Int("--interval", interval) : c.IntervalSeconds,
+            StateDirectory = Get("state-dir") ?? c.StateDirectory,
+            AkHandle = Get("ak-handle") ?? c.AkHandle,
+            Readings = Get("readings") is { } n ? Int("--readings", n) : c.Readings,
+        };
+    }
+
+    private static AgentConfig Validate(AgentConfig c)
+    {
+        var hostId = c.HostId ?? Environment.MachineName;
+        if (!Wire.HostId.IsValid(hostId))
+            throw new ConfigException($"host id '{hostId}' is not valid: 1-64 characters of A-Z a-z 0-9 . _ -");
+        if (c.IntervalSeconds is < 1 or > 86400) throw new ConfigException($"intervalSeconds must be 1-86400, got {c.IntervalSeconds}");
+        if (c.Broker.Port is < 1 or > 65535) throw new ConfigException($"broker port must be 1-65535, got {c.Broker.Port}");
+        if ((c.Broker.CertFile is null) != (c.Broker.KeyFile is null))
+            throw new ConfigException("broker certFile and keyFile go together");
+        if (c.Readings < 0) throw new ConfigException("readings must not be negative");
+        if (c.Pcrs.Length == 0 || c.Pcrs.Any(p => p is < 0 or > 23)) throw new ConfigException("pcrs must list PCR indexes 0-23");
+        ParseHandle(c.AkHandle);
+        if (string.IsNullOrWhiteSpace(c.Tcti)) throw new ConfigException("tcti must not be empty");
+        return c with { HostId = hostId };
+    }
+
+    /// <summary>Parses the AK handle ("0x81010002"), which must lie in the owner's persistent range.</summary>
+    public static uint ParseHandle(string text)
+    {
+        var hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+        if (!uint.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var handle) || handle is < 0x81000000 or > 0x817FFFFF)
+            throw new ConfigException($"akHandle '{text}' is not a persistent handle in 0x81000000-0x817FFFFF");
+        return handle;
+    }
+
+    private static int Int(string what, string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new ConfigException($"{what}: '{text}' is not a whole number");
+}

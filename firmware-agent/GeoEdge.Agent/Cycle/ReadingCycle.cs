@@ -1,0 +1,58 @@
+using GeoEdge.Agent.Attestation;
+using GeoEdge.Agent.Enrollment;
+using GeoEdge.Agent.Gnss;
+using GeoEdge.Agent.Logging;
+using GeoEdge.Agent.Outbox;
+using GeoEdge.Agent.State;
+using GeoEdge.Wire;
+using GeoEdge.Wire.Messages;
+using GeoEdge.Wire.Readings;
+
+namespace GeoEdge.Agent.Cycle;
+
+/// <summary>
+/// One attestation cycle: take the latest fix, assemble the reading with the next sequence number,
+/// quote the PCRs with SHA-256 of the canonical reading as qualifying data, and put the attested
+/// reading in the durable outbox. Publishing is the outbox publisher's job, so a broker outage
+/// never stops readings from being made.
+/// </summary>
+public sealed class ReadingCycle(
+    string hostId,
+    IReadOnlyList<int> pcrs,
+    GnssReceiver gnss,
+    PlatformTpm tpm,
+    BridgeLink link,
+    SequenceCounter sequence,
+    DurableOutbox outbox,
+    AgentLog log)
+{
+    public ulong RunOnce(DateTimeOffset now)
+    {
+        var epoch = link.Epoch ?? throw new InvalidOperationException("no nonce epoch from the bridge yet");
+        var fix = gnss.CurrentFix(now);
+        var reading = new Reading
+        {
+            V = Reading.CurrentVersion,
+            HostId = hostId,
+            Seq = sequence.Next(),
+            Time = now,
+            NonceEpoch = epoch.Epoch,
+            Fix = fix,
+        };
+        var canonical = CanonicalReading.Encode(reading);
+        var (values, quote) = tpm.Quote(CanonicalReading.Digest(canonical), pcrs);
+        var message = new AttestedReading
+        {
+            Reading = canonical,
+            QuoteAttest = quote.Attest.ToArray(),
+            QuoteSignature = quote.Signature.ToArray(),
+            PcrBank = "sha256",
+            Pcrs = values,
+        };
+        outbox.Add(reading.Seq, WireJson.Encode(message));
+        log.Info(fix is null
+            ? $"reading {reading.Seq}: no GNSS fix; quoted and queued"
+            : $"reading {reading.Seq}: {fix.Latitude:0.000000},{fix.Longitude:0.000000} ({fix.Quality}, {fix.SatellitesUsed} sats); quoted and queued");
+        return reading.Seq;
+    }
+}

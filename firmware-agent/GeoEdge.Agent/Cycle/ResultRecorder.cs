@@ -1,0 +1,27 @@
+using GeoEdge.Agent.Enrollment;
+using GeoEdge.Agent.Logging;
+using GeoEdge.Agent.State;
+using GeoEdge.Wire;
+
+namespace GeoEdge.Agent.Cycle;
+
+/// <summary>
+/// Logs each result the bridge sends back and keeps the latest one on disk (latest-result.json), where
+/// local workloads and operators can read it.
+/// </summary>
+public sealed class ResultRecorder(BridgeLink link, string stateDirectory, AgentLog log)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var result in link.Results.Reader.ReadAllAsync(ct))
+            {
+                var reasons = result.Reasons.Count == 0 ? "" : $" ({string.Join("; ", result.Reasons)})";
+                log.Info($"result for reading {result.Seq}: {result.EarStatus}, geofence {result.Geofence ?? "-"}{reasons}");
+                DurableFile.Write(Path.Combine(stateDirectory, "latest-result.json"), WireJson.Encode(result));
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+}

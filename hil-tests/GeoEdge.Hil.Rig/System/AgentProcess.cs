@@ -1,0 +1,55 @@
+using GeoEdge.Hil.Rig.Processes;
+
+namespace GeoEdge.Hil.Rig.System;
+
+/// <summary>
+/// The real geoedge-agent as a process (the managed build, or the NativeAOT executable named by
+/// GEOEDGE_AGENT_EXE). Its state directory survives restarts, so a SIGKILL test restarts it where it was.
+/// </summary>
+public sealed class AgentProcess : IDisposable
+{
+    private readonly RigDirectory _dir;
+    private readonly AgentSettings _settings;
+    private RigProcess? _process;
+    private int _starts;
+
+    public string StateDirectory { get; }
+    public RigProcess Process => _process ?? throw new RigException("the agent is not running");
+
+    public AgentProcess(RigDirectory dir, AgentSettings settings)
+    {
+        _dir = dir;
+        _settings = settings;
+        StateDirectory = dir.Sub($"agent-state-{settings.HostId}");
+    }
+
+    public void Start()
+    {
+        var args = new List<string>
+        {
+            "--host-id", _settings.HostId,
+            "--tcti", _settings.Tcti,
+            "--gnss-device", _settings.GnssDevice,
+            "--gnss-baud", "115200",
+            "--broker", $"127.0.0.1:{_settings.BrokerPort}",
+            "--interval", _settings.IntervalSeconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+            "--state-dir", StateDirectory,
+            "--ak-handle", _settings.AkHandle,
+        };
+        var exe = Environment.GetEnvironmentVariable("GEOEDGE_AGENT_EXE");
+        if (string.IsNullOrEmpty(exe))
+        {
+            args.Insert(0, RepoPaths.AgentDll);
+            exe = "dotnet";
+        }
+        _process = RigProcess.Start($"agent-{_settings.HostId}-{++_starts}", exe, args, _dir.Path);
+    }
+
+    public void Kill9() => _process?.Kill9();
+
+    public void Stop() => _process?.Stop();
+
+    public void Dispose() => _process?.Dispose();
+}
+
+public sealed record AgentSettings(string HostId, string Tcti, string GnssDevice, int BrokerPort, int IntervalSeconds = 1, string AkHandle = "0x81010002");

@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using GeoEdge.Hil.Rig.Processes;
+
+namespace GeoEdge.Hil.Rig.System;
+
+/// <summary>The real geoedge-bridge, started on a free loopback port with its own database and key.</summary>
+public sealed class BridgeProcess : IDisposable
+{
+    private readonly RigDirectory _dir;
+    private readonly BridgeSettings _settings;
+    private RigProcess? _process;
+
+    public int HttpPort { get; }
+    public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
+    public HttpClient Http { get; }
+    public string DatabasePath => _dir.File("bridge.db");
+    public string SigningKeyPath => _dir.File("bridge-signing-key.pem");
+    public RigProcess Process => _process ?? throw new RigException("the bridge is not running");
+
+    public BridgeProcess(RigDirectory dir, BridgeSettings settings)
+    {
+        _dir = dir;
+        _settings = settings;
+        HttpPort = FreePort.Next();
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public async Task StartAsync()
+    {
+        var args = new List<string>
+        {
+            RepoPaths.BridgeDll,
+            "--urls", BaseUrl,
+            $"--Bridge:Database={DatabasePath}",
+            $"--Bridge:SigningKey={SigningKeyPath}",
+            $"--Bridge:Broker:Host=127.0.0.1",
+            $"--Bridge:Broker:Port={_settings.BrokerPort}",
+            $"--Bridge:Broker:ClientId=geoedge-bridge-{HttpPort}",
+            $"--Bridge:EpochSeconds={_settings.EpochSeconds}",
+        };
+        for (var i = 0; i < _settings.ExtraEkCaDirectories.Count; i++)
+            args.Add($"--Bridge:EkCaDirectories:{i}={_settings.ExtraEkCaDirectories[i]}");
+        _process = RigProcess.Start("bridge", "dotnet", args, _dir.Path,
+            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning" });
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new RigException($"the bridge exited during start-up:\n{_process.Tail()}");
+            try
+            {
+                if ((await Http.GetAsync("/v1/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new RigException($"the bridge did not answer /v1/health within 30 s:\n{_process.Tail()}");
+    }
+
+    public async Task<HttpResponseMessage> PutPolicyAsync(string hostId, string policyId, string json) =>
+        await Http.PutAsync($"/v1/hosts/{hostId}/policies/{policyId}", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new RigException($"GET {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public void Stop() => _process?.Stop();
+
+    public void Dispose()
+    {
+        _process?.Dispose();
+        Http.Dispose();
+    }
+}
+
+/// <summary>What the rig tells the bridge.</summary>
+public sealed record BridgeSettings(int BrokerPort, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300);

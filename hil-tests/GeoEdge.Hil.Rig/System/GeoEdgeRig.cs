@@ -1,0 +1,114 @@
+using GeoEdge.Hil.Rig.Mqtt;
+using GeoEdge.Hil.Rig.Processes;
+using GeoEdge.Hil.Rig.Serial;
+using GeoEdge.Hil.Rig.Simulators;
+using GeoEdge.Hil.Rig.Tpm;
+
+namespace GeoEdge.Hil.Rig.System;
+
+/// <summary>
+/// The whole system on one machine: swtpm with an EK certificate from a local CA, a pty pair with
+/// the GNSS simulator playing NMEA at 1 Hz, mosquitto, the real bridge and the real agent, all on
+/// free loopback ports and all stopped by PID on dispose.
+/// </summary>
+public sealed class GeoEdgeRig : IAsyncDisposable
+{
+    private readonly Action<string> _progress;
+
+    public RigOptions Options { get; }
+    public RigDirectory Directory { get; }
+    public SwtpmRig Tpm { get; private set; } = null!;
+    public MosquittoRig Broker { get; private set; } = null!;
+    public PtyPair GnssPort { get; private set; } = null!;
+    public GnssSimulator Gnss { get; private set; } = null!;
+    public BridgeProcess Bridge { get; private set; } = null!;
+    public AgentProcess Agent { get; private set; } = null!;
+    public ResultWatcher Results { get; private set; } = null!;
+
+    private GeoEdgeRig(RigOptions options, Action<string> progress)
+    {
+        Options = options;
+        _progress = progress;
+        Directory = new RigDirectory("rig");
+    }
+
+    /// <summary>Starts everything but the agent (tests often want to act before it runs).</summary>
+    public static async Task<GeoEdgeRig> StartAsync(RigOptions options, Action<string>? progress = null)
+    {
+        var rig = new GeoEdgeRig(options, progress ?? (_ => { }));
+        try
+        {
+            await rig.StartPartsAsync();
+            return rig;
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartPartsAsync()
+    {
+        _progress("starting swtpm (TPM 2.0 state with EK certificates from a local CA)...");
+        Tpm = await SwtpmRig.StartAsync(Directory, _progress);
+        _progress("starting mosquitto...");
+        Broker = await MosquittoRig.StartAsync();
+        _progress("starting the GNSS simulator on a socat pty pair...");
+        GnssPort = await PtyPair.StartAsync(Directory.Sub("pty"), "gnss");
+        Gnss = new GnssSimulator(GnssPort.SimulatorPath);
+        Gnss.SetPosition(Options.Latitude, Options.Longitude, Options.AltitudeMeters);
+        await Gnss.StartAsync();
+        _progress("starting the bridge...");
+        var caDirectory = Directory.Sub("trusted-ek-ca");
+        if (Options.TrustSwtpmCa)
+        {
+            File.Copy(Tpm.RootCaCertificatePath, Path.Combine(caDirectory, "swtpm-root-ca.pem"));
+            File.Copy(Tpm.IntermediateCaCertificatePath, Path.Combine(caDirectory, "swtpm-intermediate-ca.pem"));
+        }
+        Bridge = new BridgeProcess(Directory, new BridgeSettings(Broker.PlainPort, [caDirectory], Options.EpochSeconds));
+        await Bridge.StartAsync();
+        if (Options.PolicyJson is not null)
+        {
+            var response = await Bridge.PutPolicyAsync(Options.HostId, Options.PolicyId, Options.PolicyJson);
+            if (!response.IsSuccessStatusCode)
+                throw new RigException($"the bridge refused the rig's policy: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        Results = await ResultWatcher.StartAsync(Broker.PlainPort);
+        Agent = new AgentProcess(Directory, new AgentSettings(Options.HostId, Tpm.Tcti, GnssPort.DevicePath, Broker.PlainPort, Options.IntervalSeconds));
+    }
+
+    public void StartAgent()
+    {
+        _progress("starting the agent...");
+        Agent.Start();
+    }
+
+    /// <summary>The tail of every process log, for a failure message.</summary>
+    public string Diagnostics()
+    {
+        var parts = new List<string>();
+        void Add(string name, Func<string> tail)
+        {
+            try { parts.Add($"--- {name} ---\n{tail()}"); }
+            catch (Exception e) when (e is RigException or InvalidOperationException or NullReferenceException) { }
+        }
+        Add("bridge", () => Bridge.Process.Tail(40));
+        Add("agent", () => Agent.Process.Tail(40));
+        Add("mosquitto", () => Broker.LogTail(10));
+        return string.Join('\n', parts);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Stop in reverse order of dependency: the agent first, the TPM last.
+        Agent?.Dispose();
+        if (Results is not null) await Results.DisposeAsync();
+        Bridge?.Dispose();
+        if (Gnss is not null) await Gnss.DisposeAsync();
+        GnssPort?.Dispose();
+        Broker?.Dispose();
+        Tpm?.Dispose();
+        Directory.Dispose();
+    }
+}

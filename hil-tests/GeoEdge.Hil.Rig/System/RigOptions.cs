@@ -1,0 +1,27 @@
+namespace GeoEdge.Hil.Rig.System;
+
+/// <summary>How to build a rig: where the simulated host is, what its fence is, how fast it reads.</summary>
+public sealed record RigOptions
+{
+    public string HostId { get; init; } = "edge-01";
+
+    /// <summary>Where the GNSS simulator says the host is (default: central Madrid).</summary>
+    public double Latitude { get; init; } = 40.416775;
+    public double Longitude { get; init; } = -3.703790;
+    public double AltitudeMeters { get; init; } = 657;
+
+    /// <summary>The host's circle policy, or null for none.</summary>
+    public string? PolicyJson { get; init; } = DefaultPolicy;
+
+    public string PolicyId { get; init; } = "madrid-5km";
+
+    /// <summary>Seconds between agent readings.</summary>
+    public int IntervalSeconds { get; init; } = 1;
+
+    /// <summary>Whether the bridge trusts the swtpm local CA (false: the EK looks like an unknown manufacturer).</summary>
+    public bool TrustSwtpmCa { get; init; } = true;
+
+    public int EpochSeconds { get; init; } = 300;
+
+    public const string DefaultPolicy = """{"type":"circle","center":{"lat":40.416775,"lon":-3.703790},"radiusMeters":5000}""";
+}
