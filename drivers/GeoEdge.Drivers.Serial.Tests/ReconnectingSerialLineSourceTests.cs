@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+
+namespace GeoEdge.Drivers.Serial.Tests;
+
+public sealed class ReconnectingSerialLineSourceTests
+{
+    private const int Baud = 115200;
+    private static readonly SerialLineSourceOptions FastRetry = new()
+    {
+        InitialBackoff = TimeSpan.FromMilliseconds(50),
+        MaxBackoff = TimeSpan.FromMilliseconds(400),
+    };
+
+    [Fact]
+    public async Task Lines_resume_after_the_pty_pair_stops_and_starts_again()
+    {
+        using var rig = await PtyRig.StartAsync("lines-reconnect");
+        var log = new ConcurrentQueue<string>();
+        var source = new ReconnectingSerialLineSource(rig.Pair.DevicePath, Baud, log.Enqueue, FastRetry);
+        await using var reader = LineCollector.Start(source);
+
+        await SendUntilReceivedAsync(rig.Pair.SimulatorPath, "before", reader);
+        Assert.Equal(0, source.Reconnects);
+
+        rig.Pair.Stop();
+        await WaitForAsync(() => !source.IsConnected, "the source to notice the device is gone");
+        await Task.Delay(300); // a few failed opens while the device is missing
+        await rig.Pair.StartAgainAsync();
+
+        await SendUntilReceivedAsync(rig.Pair.SimulatorPath, "after", reader);
+        Assert.Equal(1, source.Reconnects);
+        Assert.Contains(log, l => l.Contains("lost") && l.Contains(rig.Pair.DevicePath));
+        Assert.Contains(log, l => l.Contains("cannot open") && l.Contains("ENOENT"));
+    }
+
+    [Fact]
+    public async Task A_device_that_appears_only_later_is_picked_up()
+    {
+        using var directory = new GeoEdge.Hil.Rig.Processes.RigDirectory("lines-late");
+        using var pair = await GeoEdge.Hil.Rig.Serial.PtyPair.StartAsync(directory.Path);
+        pair.Stop();
+        var source = new ReconnectingSerialLineSource(pair.DevicePath, Baud, options: FastRetry);
+        await using var reader = LineCollector.Start(source);
+        await Task.Delay(300);
+        Assert.False(source.IsConnected);
+
+        await pair.StartAgainAsync();
+
+        await SendUntilReceivedAsync(pair.SimulatorPath, "late", reader);
+        Assert.Equal(0, source.Reconnects);
+    }
+
+    [Fact]
+    public async Task A_megabyte_of_garbage_without_newline_is_counted_and_the_next_line_still_arrives()
+    {
+        using var rig = await PtyRig.StartAsync("lines-garbage");
+        var source = new ReconnectingSerialLineSource(rig.Pair.DevicePath, Baud, options: FastRetry);
+        await using var reader = LineCollector.Start(source);
+        await SendUntilReceivedAsync(rig.Pair.SimulatorPath, "ready", reader);
+
+        using (var simulator = SerialPort.Open(rig.Pair.SimulatorPath, Baud))
+        {
+            var garbage = new byte[1 << 20];
+            new Random(42).NextBytes(garbage);
+            garbage.AsSpan().Replace((byte)'\n', (byte)'x');
+            simulator.Write(garbage);
+            simulator.Write("\r\n$GPTXT,01,01,02,after garbage*00\r\n"u8);
+        }
+
+        var line = await reader.NextAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal("$GPTXT,01,01,02,after garbage*00", line);
+        Assert.Equal(1, source.OverlongLines);
+        Assert.True(source.BytesRead >= 1 << 20, $"only {source.BytesRead} bytes counted");
+    }
+
+    [Fact]
+    public async Task Cancelling_the_enumeration_ends_it_promptly_even_while_waiting_for_a_missing_device()
+    {
+        var source = new ReconnectingSerialLineSource($"/dev/geoedge-missing-{Guid.NewGuid():N}", Baud);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in source.ReadLinesAsync(cts.Token)) { }
+        });
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.3), $"took {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>
+    /// Writes the line every 100 ms until the source yields it: the source may still be opening
+    /// the device, and bytes sent before it opens are flushed as stale, as they should be.
+    /// </summary>
+    private static async Task SendUntilReceivedAsync(string simulatorPath, string text, LineCollector reader)
+    {
+        using var simulator = SerialPort.Open(simulatorPath, Baud);
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            simulator.Write(Encoding.ASCII.GetBytes(text + "\r\n"));
+            var line = await reader.NextAsync(TimeSpan.FromMilliseconds(100), throwOnTimeout: false);
+            while (line is not null && line != text) line = await reader.NextAsync(TimeSpan.FromMilliseconds(100), throwOnTimeout: false);
+            if (line == text) return;
+        }
+        Assert.Fail($"'{text}' never came out of the line source");
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), $"timed out waiting for {what}");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace GeoEdge.Drivers.Serial;
+
+/// <summary>Tuning for <see cref="ReconnectingSerialLineSource"/>; the defaults suit a GNSS receiver.</summary>
+public sealed record SerialLineSourceOptions
+{
+    /// <summary>Longest line accepted, in bytes; longer runs are discarded and counted.</summary>
+    public int MaxLineLength { get; init; } = 1024;
+
+    /// <summary>First wait before reopening a device that is missing or went away.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The wait doubles after each failed open up to this ceiling.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one read waits for bytes before the loop checks again.</summary>
+    public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxLineLength, 1, nameof(MaxLineLength));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(InitialBackoff, TimeSpan.Zero, nameof(InitialBackoff));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBackoff, InitialBackoff, nameof(MaxBackoff));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReadTimeout, TimeSpan.Zero, nameof(ReadTimeout));
+    }
+}
