@@ -1,14 +1,14 @@
 using System.Text.Json.Serialization;
 using GeoEdge.Bridge.Api;
-using GeoEdge.Bridge.Results;
+using GeoEdge.Bridge.ResultSigning;
 
 namespace GeoEdge.Bridge;
 
 /// <summary>Source-generated JSON for the bridge's own documents (claims, API answers).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<string>))]
-[JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(ulong))]
+
+
 [JsonSerializable(typeof(GeofenceClaim))]
 [JsonSerializable(typeof(HostView))]
 [JsonSerializable(typeof(List<HostView>))]

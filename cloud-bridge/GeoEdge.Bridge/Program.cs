@@ -4,7 +4,7 @@ using GeoEdge.Bridge.Geofencing;
 using GeoEdge.Bridge.Ingest;
 using GeoEdge.Bridge.Options;
 using GeoEdge.Bridge.Registrar;
-using GeoEdge.Bridge.Results;
+using GeoEdge.Bridge.ResultSigning;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Ear;

@@ -18,7 +18,7 @@ public static class BridgeApi
     {
         var v1 = app.MapGroup("/v1");
         v1.MapGet("/health", () => Results.Text("{\"status\":\"ok\"}", "application/json"));
-        v1.MapGet("/keys", (EarSigningKey key) => Results.Text(Jwks.Export([key]), "application/jwk-set+json"));
+        v1.MapGet("/keys", (EarSigningKey key) => Results.Text(new Jwks([key.PublicKey]).ToJson(), "application/jwk-set+json"));
         v1.MapGet("/epoch", (NonceEpochs epochs) => Results.Bytes(WireJson.Encode(epochs.Current), "application/json"));
         v1.MapGet("/hosts", (BridgeStore store) => Results.Json(store.ListHosts().Select(ToView).ToList(), BridgeJsonContext.Default.ListHostView));
         v1.MapGet("/hosts/{hostId}", (string hostId, BridgeStore store) =>

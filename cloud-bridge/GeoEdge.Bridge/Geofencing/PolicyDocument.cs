@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GeoEdge.Geofencing;
+using GeoEdge.Geofencing.GeoJson;
 
 namespace GeoEdge.Bridge.Geofencing;
 

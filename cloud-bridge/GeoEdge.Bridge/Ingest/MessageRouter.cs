@@ -1,6 +1,6 @@
 using GeoEdge.Bridge.Geofencing;
 using GeoEdge.Bridge.Registrar;
-using GeoEdge.Bridge.Results;
+using GeoEdge.Bridge.ResultSigning;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Wire;

@@ -22,11 +22,8 @@ public sealed class MqttIngestService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var broker = options.Value.Broker;
-        await using var client = MqttClient.Create(new MqttClientOptions
+        await using var client = MqttClient.Create(new MqttClientOptions(broker.Host, broker.Port, broker.ClientId)
         {
-            Host = broker.Host,
-            Port = broker.Port,
-            ClientId = broker.ClientId,
             Tls = broker.CaFile is null ? null : new MqttTlsOptions(broker.CaFile, broker.CertFile, broker.KeyFile),
         });
         client.ConnectionChanged += connected =>

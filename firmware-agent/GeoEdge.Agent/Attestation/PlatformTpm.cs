@@ -62,10 +62,10 @@ public sealed class PlatformTpm : IDisposable
     private AkRecord CreateAk()
     {
         _log.Info($"creating a restricted ECC P-256 signing AK at 0x{_akHandle:x8}");
-        using var storageRoot = _tpm.CreatePrimary(TpmHierarchy.Owner, TpmTemplates.StorageRootEccP256());
-        var created = _tpm.Create(storageRoot, TpmTemplates.AttestationKeyEccP256());
+        using var storageRoot = _tpm.CreatePrimary(TpmHierarchy.Owner, TpmTemplates.StorageEccP256.Span);
+        var created = _tpm.Create(storageRoot, TpmTemplates.AttestationKeyEccP256.Span);
         using var ak = _tpm.Load(storageRoot, created);
-        var certification = _tpm.CertifyCreation(ak, ak, ReadOnlySpan<byte>.Empty, created.CreationHash.Span, created.CreationTicket.Span);
+        var certification = _tpm.CertifyCreation(ak, ak, ReadOnlySpan<byte>.Empty, created);
         _tpm.Persist(ak, _akHandle);
         var record = new AkRecord
         {
@@ -101,12 +101,12 @@ public sealed class PlatformTpm : IDisposable
             var rsa = _tpm.ReadNv(EkCertificateRsaIndex);
             if (rsa is not null)
             {
-                using var ek = _tpm.CreatePrimary(TpmHierarchy.Endorsement, TpmTemplates.EkRsa2048());
+                using var ek = _tpm.CreatePrimary(TpmHierarchy.Endorsement, TpmTemplates.EkRsa2048.Span);
                 return (rsa, ek.Public.ToArray());
             }
             var ecc = _tpm.ReadNv(EkCertificateEccIndex)
                 ?? throw new InvalidOperationException("the TPM holds no EK certificate at 0x01c00002 (RSA) or 0x01c0000a (ECC)");
-            using var eccEk = _tpm.CreatePrimary(TpmHierarchy.Endorsement, TpmTemplates.EkEccP256());
+            using var eccEk = _tpm.CreatePrimary(TpmHierarchy.Endorsement, TpmTemplates.EkEccP256.Span);
             return (ecc, eccEk.Public.ToArray());
         }
     }
@@ -116,8 +116,8 @@ public sealed class PlatformTpm : IDisposable
     {
         lock (_lock)
         {
-            var template = IsRsa(ekPublic) ? TpmTemplates.EkRsa2048() : TpmTemplates.EkEccP256();
-            using var ek = _tpm.CreatePrimary(TpmHierarchy.Endorsement, template);
+            var template = IsRsa(ekPublic) ? TpmTemplates.EkRsa2048 : TpmTemplates.EkEccP256;
+            using var ek = _tpm.CreatePrimary(TpmHierarchy.Endorsement, template.Span);
             return _tpm.ActivateCredential(RequireAk(), ek, credentialBlob, encryptedSecret);
         }
     }

@@ -28,11 +28,8 @@ public sealed class BridgeLink : IAsyncDisposable
         _hostId = config.HostId!;
         _log = log;
         var b = config.Broker;
-        _client = MqttClient.Create(new MqttClientOptions
+        _client = MqttClient.Create(new MqttClientOptions(b.Host, b.Port, $"geoedge-agent-{_hostId}")
         {
-            Host = b.Host,
-            Port = b.Port,
-            ClientId = $"geoedge-agent-{_hostId}",
             Tls = b.CaFile is null ? null : new MqttTlsOptions(b.CaFile, b.CertFile, b.KeyFile),
         });
         _client.ConnectionChanged += up => _log.Info($"broker {b.Host}:{b.Port} {(up ? "connected" : "disconnected")}");

@@ -28,7 +28,7 @@ public sealed class ReadingForger : IAsyncDisposable
 
     public static async Task<ReadingForger> StartAsync(int brokerPort, string hostId, double latitudeShift = 0.5)
     {
-        var client = MqttClient.Create(new MqttClientOptions { Host = "127.0.0.1", Port = brokerPort, ClientId = $"geoedge-forger-{hostId}" });
+        var client = MqttClient.Create(new MqttClientOptions("127.0.0.1", brokerPort, $"geoedge-forger-{hostId}"));
         await client.ConnectAsync(CancellationToken.None);
         await client.SubscribeAsync(Topics.Readings(hostId), MqttQos.AtLeastOnce, CancellationToken.None);
         var forger = new ReadingForger(client, latitudeShift);

@@ -21,12 +21,7 @@ public sealed class ResultWatcher : IAsyncDisposable
 
     public static async Task<ResultWatcher> StartAsync(int brokerPort, CancellationToken ct = default)
     {
-        var client = MqttClient.Create(new MqttClientOptions
-        {
-            Host = "127.0.0.1",
-            Port = brokerPort,
-            ClientId = $"geoedge-rig-watcher-{Guid.NewGuid():N}"[..40],
-        });
+        var client = MqttClient.Create(new MqttClientOptions("127.0.0.1", brokerPort, $"geoedge-rig-watcher-{Guid.NewGuid():N}"[..40]));
         await client.ConnectAsync(ct);
         await client.SubscribeAsync(Topics.AllHosts(Topics.Leaf.Results), MqttQos.AtLeastOnce, ct);
         var watcher = new ResultWatcher(client);

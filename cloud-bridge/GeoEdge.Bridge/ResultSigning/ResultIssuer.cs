@@ -5,7 +5,7 @@ using GeoEdge.Bridge.Verification;
 using GeoEdge.Ear;
 using GeoEdge.Wire.Messages;
 
-namespace GeoEdge.Bridge.Results;
+namespace GeoEdge.Bridge.ResultSigning;
 
 /// <summary>
 /// Turns a verification outcome (and, for accepted readings, the location assessment) into a
@@ -20,16 +20,16 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
     public ResultMessage Issue(VerificationOutcome outcome, LocationAssessment? location)
     {
         var now = time.GetUtcNow();
-        var platform = PlatformSubmod(outcome);
-        var locationSubmod = LocationSubmod(location);
-        var ear = new EarClaims
+        var submods = new Dictionary<string, EarSubmodule>
         {
-            IssuedAt = now,
+            [PlatformSubmodule] = PlatformSubmod(outcome),
+            [LocationSubmodule] = LocationSubmod(location),
+        };
+        var ear = new GeoEdge.Ear.Ear(new VerifierId("GeoEdge", build), submods, now)
+        {
             ExpiresAt = now + lifetime,
             Nonce = outcome.Reading?.NonceEpoch,
-            VerifierId = new EarVerifierId("GeoEdge", build),
-            Submods = new Dictionary<string, EarSubmodule> { [PlatformSubmodule] = platform, [LocationSubmodule] = locationSubmod },
-            Extra = ExtraTop(outcome),
+            ExtraClaims = ExtraTop(outcome),
         };
         var jwt = EarJwt.Sign(ear, key);
         var reasons = outcome.Findings.Concat(location?.Findings ?? []).Select(f => f.ToString()).ToList();
@@ -54,62 +54,48 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
 
     private static EarSubmodule PlatformSubmod(VerificationOutcome outcome)
     {
-        var vector = new TrustVector();
+        string[] policy = ["geoedge:platform/v1"];
         if (outcome.IsAccepted)
         {
-            vector[TrustClaim.InstanceIdentity] = TrustTier.Affirming;
-            vector[TrustClaim.Hardware] = TrustTier.Affirming;
-            return new EarSubmodule { Status = EarStatus.Affirming, TrustVector = vector, AppraisalPolicyId = "geoedge:platform/v1" };
+            var affirmed = TrustVector.Empty
+                .With(TrustCategory.InstanceIdentity, (int)EarStatus.Affirming)
+                .With(TrustCategory.Hardware, (int)EarStatus.Affirming);
+            return new EarSubmodule(EarStatus.Affirming, affirmed, policy);
         }
-        vector[TrustClaim.InstanceIdentity] = TrustTier.Contraindicated;
-        return new EarSubmodule
-        {
-            Status = EarStatus.Contraindicated,
-            TrustVector = vector,
-            AppraisalPolicyId = "geoedge:platform/v1",
-            Extra = Reasons(outcome.Findings),
-        };
+        var refused = TrustVector.Empty.With(TrustCategory.InstanceIdentity, (int)EarStatus.Contraindicated);
+        return new EarSubmodule(EarStatus.Contraindicated, refused, policy, Reasons(outcome.Findings));
     }
 
     private static EarSubmodule LocationSubmod(LocationAssessment? location)
     {
+        string[] policy = ["geoedge:location/v1"];
         if (location is null)
             // The platform was refused: nothing it reported about its location can be appraised.
-            return new EarSubmodule { Status = EarStatus.None, AppraisalPolicyId = "geoedge:location/v1" };
+            return new EarSubmodule(EarStatus.None, null, policy);
 
-        var vector = new TrustVector();
         var status = location.Result switch
         {
             LocationAssessment.Inside => EarStatus.Affirming,
             LocationAssessment.Outside => EarStatus.Contraindicated,
             _ => EarStatus.Warning,
         };
-        vector[TrustClaim.SourcedData] = status switch
-        {
-            EarStatus.Affirming => TrustTier.Affirming,
-            EarStatus.Contraindicated => TrustTier.Contraindicated,
-            _ => TrustTier.Warning,
-        };
-        var extra = Reasons(location.Findings);
-        extra["geoedge.geofence"] = JsonSerializer.SerializeToElement(new GeofenceClaim(
+        var extensions = Reasons(location.Findings);
+        extensions["geoedge.geofence"] = JsonSerializer.SerializeToElement(new GeofenceClaim(
             location.Result, location.Latitude, location.Longitude, location.UncertaintyMeters,
             location.Policies.Select(p => new PolicyClaim(p.PolicyId, p.Version, p.Result, double.IsFinite(p.DistanceToBoundaryMeters) ? p.DistanceToBoundaryMeters : null)).ToList()),
             BridgeJsonContext.Default.GeofenceClaim);
-        return new EarSubmodule { Status = status, TrustVector = vector, AppraisalPolicyId = "geoedge:location/v1", Extra = extra };
+        return new EarSubmodule(status, TrustVector.Empty.With(TrustCategory.SourcedData, (int)status), policy, extensions);
     }
 
     private static Dictionary<string, JsonElement> Reasons(IEnumerable<Finding> findings) => new()
     {
-        ["geoedge.reasons"] = JsonSerializer.SerializeToElement(findings.Select(f => f.ToString()).ToList(), BridgeJsonContext.Default.ListString),
+        ["geoedge.reasons"] = ClaimValues.FromStrings(findings.Select(f => f.ToString())),
     };
 
     private static Dictionary<string, JsonElement> ExtraTop(VerificationOutcome outcome)
     {
-        var extra = new Dictionary<string, JsonElement>
-        {
-            ["geoedge.host"] = JsonSerializer.SerializeToElement(outcome.HostId, BridgeJsonContext.Default.String),
-        };
-        if (outcome.Reading is { } r) extra["geoedge.seq"] = JsonSerializer.SerializeToElement(r.Seq, BridgeJsonContext.Default.UInt64);
+        var extra = new Dictionary<string, JsonElement> { ["geoedge.host"] = ClaimValues.FromString(outcome.HostId) };
+        if (outcome.Reading is { } r) extra["geoedge.seq"] = ClaimValues.Build(w => w.WriteNumberValue(r.Seq));
         return extra;
     }
 }
