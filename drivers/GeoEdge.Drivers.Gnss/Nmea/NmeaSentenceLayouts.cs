@@ -81,11 +81,11 @@ internal static class NmeaSentenceLayouts
         var total = r.Int("total messages", 1, 99);
         var number = r.Int("message number", 1, 99);
         var inView = r.Int("satellites in view", 0, 999);
-        if (total is null || number is null || inView is null)
-        {
-            r.Fail("GSV header", "total messages, message number and satellites in view are required");
-            return null;
-        }
+        // The header says how to read the rest; unlike data fields it cannot be left empty.
+        if (total is null) r.Fail("total messages", "empty");
+        if (number is null) r.Fail("message number", "empty");
+        if (inView is null) r.Fail("satellites in view", "empty");
+        if (total is null || number is null || inView is null) return null;
         if (number > total) r.Fail("message number", $"message {number} of {total}");
 
         // Blocks of four, then the NMEA 4.10 signal id if the count leaves one field over.

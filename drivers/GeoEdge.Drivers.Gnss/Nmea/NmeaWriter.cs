@@ -26,8 +26,10 @@ public static class NmeaWriter
             case Rmc s:
                 w.Time(s.Time).Char((char?)s.Status).Coordinate(s.Latitude, true).Coordinate(s.Longitude, false)
                     .Number(s.SpeedKnots, 3).Number(s.CourseDegrees, 2).Date(s.Date)
-                    .Number(s.MagneticVariation is { } v ? Math.Abs(v) : null, 1).Text(s.MagneticVariation is { } d ? (d < 0 ? "W" : "E") : null)
-                    .Char((char?)s.Mode).Char(s.NavigationalStatus);
+                    .Number(s.MagneticVariation is { } v ? Math.Abs(v) : null, 1).Text(s.MagneticVariation is { } d ? (d < 0 ? "W" : "E") : null);
+                // Fields added by NMEA 2.3 and 4.10 are left out when empty, as older receivers do.
+                if (s.Mode is not null || s.NavigationalStatus is not null) w.Char((char?)s.Mode);
+                if (s.NavigationalStatus is not null) w.Char(s.NavigationalStatus);
                 break;
             case Gsa s:
                 if (s.SatellitePrns.Count > MaxGsaPrns) throw new ArgumentException($"a GSA carries at most {MaxGsaPrns} PRNs, got {s.SatellitePrns.Count}", nameof(sentence));
@@ -45,7 +47,8 @@ public static class NmeaWriter
             case Gns s:
                 w.Time(s.Time).Coordinate(s.Latitude, true).Coordinate(s.Longitude, false).Text(s.ModeIndicators)
                     .Int(s.SatellitesUsed, 2).Number(s.Hdop, 2).Number(s.AltitudeMsl, 1).Number(s.GeoidSeparation, 1)
-                    .Number(s.DgpsAgeSeconds, 1).Text(s.DgpsStationId).Char(s.NavigationalStatus);
+                    .Number(s.DgpsAgeSeconds, 1).Text(s.DgpsStationId);
+                if (s.NavigationalStatus is not null) w.Char(s.NavigationalStatus);
                 break;
             case Gst s:
                 w.Time(s.Time).Number(s.RmsRange, 3).Number(s.SigmaMajor, 3).Number(s.SigmaMinor, 3).Number(s.OrientationDegrees, 1)
