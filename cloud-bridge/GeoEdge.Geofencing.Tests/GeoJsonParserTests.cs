@@ -83,6 +83,14 @@ public class GeoJsonParserTests
     }
 
     [Fact]
+    public void Invalid_utf8_is_refused_not_a_crash()
+    {
+        byte[] json = [.. """{"type":"Poly"""u8, 0xff, 0xfe, .. "\"}"u8];
+        var e = Assert.Throws<GeofencePolicyException>(() => GeoJsonFenceParser.Parse(json));
+        Assert.Contains("UTF-8", e.Message);
+    }
+
+    [Fact]
     public void Nesting_deeper_than_the_limit_is_refused()
     {
         var json = $$"""{"type":"Polygon","coordinates":{{new string('[', 40)}}{{new string(']', 40)}}}""";

@@ -15,6 +15,9 @@ internal static class StrictJson
     /// <exception cref="JsonException">malformed JSON, too deep, or a duplicate member.</exception>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8)
     {
+        // JsonDocument validates UTF-8 only lazily, when a string is read; reading a name would then
+        // throw InvalidOperationException deep inside our checks. Refuse it here, as a JSON error.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span)) throw new JsonException("text is not valid UTF-8");
         var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
         try
         {

@@ -32,6 +32,8 @@ public static class GeoJsonFenceParser
     public static PolygonFence Parse(ReadOnlySpan<byte> utf8Json)
     {
         if (utf8Json.Length > MaxDocumentBytes) throw TooLarge(utf8Json.Length);
+        // JsonDocument checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json)) throw new GeofencePolicyException("", "document is not valid UTF-8");
         JsonDocument document;
         try
         {

@@ -27,8 +27,9 @@ internal static class EccEkCertificateProvisioner
         progress("creating the ECC P-256 EK (template L-2) with tpm2_createek");
         await RigTool.RunAsync("tpm2_createek", "tpm2_createek", ["-G", "ecc", "-c", context, "-u", publicPem, "-f", "pem"],
             workDirectory, timeout, tpm2ToolsEnvironment);
-        // No resource manager on swtpm: the transient EK stays loaded until flushed.
-        await RigTool.RunAsync("tpm2_flushcontext", "tpm2_flushcontext", [context], workDirectory, timeout, tpm2ToolsEnvironment);
+        // No resource manager on swtpm: the transient EK stays loaded until flushed. Nothing else uses
+        // the TPM while the rig provisions it, so flushing all transient objects flushes just the EK.
+        await RigTool.RunAsync("tpm2_flushcontext", "tpm2_flushcontext", ["--transient-object"], workDirectory, timeout, tpm2ToolsEnvironment);
 
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportFromPem(await File.ReadAllTextAsync(publicPem));

@@ -141,13 +141,27 @@ public sealed class SwtpmRig : IDisposable
 
     /// <summary>
     /// Stops and starts swtpm on the same state and ports, like a power cycle: transient objects and
-    /// sessions are gone, persistent objects and NV stay, and the TPM's reset count goes up.
-    /// Open TPM contexts must be reopened.
+    /// sessions are gone, persistent objects and NV stay; <paramref name="kind"/> decides what the
+    /// TPM's reset/restart counters and clock do. Open TPM contexts must be closed before (an orderly
+    /// shutdown needs the TPM) and reopened after.
     /// </summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(SwtpmRestart kind = SwtpmRestart.OrderlyReboot)
     {
+        switch (kind)
+        {
+            case SwtpmRestart.OrderlyReboot:
+                await RunTpm2ToolAsync("tpm2_shutdown", "--clear");
+                break;
+            case SwtpmRestart.SavedStateRestart:
+                await RunTpm2ToolAsync("tpm2_shutdown");
+                break;
+            case SwtpmRestart.PowerLoss:
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown restart kind");
+        }
         Stop();
-        _progress("restarting swtpm on the same state");
+        _progress($"restarting swtpm on the same state ({kind})");
         await StartProcessAsync();
     }
 
