@@ -1,4 +1,4 @@
-using GeoEdge.Hil.Rig.System;
+using GeoEdge.Hil.Rig.Composition;
 
 namespace GeoEdge.Hil.Rig.Scenarios;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GeoEdge.Hil.Rig.Processes;
 using GeoEdge.Hil.Rig.Scenarios;
-using GeoEdge.Hil.Rig.System;
+using GeoEdge.Hil.Rig.Composition;
 using GeoEdge.Wire.Messages;
 
 namespace GeoEdge.Cli.Demo;
@@ -93,7 +93,7 @@ public static class DemoCommand
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return global::System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void PrintUsage(TextWriter to)

@@ -1,4 +1,4 @@
-namespace GeoEdge.Hil.Rig.System;
+namespace GeoEdge.Hil.Rig.Composition;
 
 /// <summary>How to build a rig: where the simulated host is, what its fence is, how fast it reads.</summary>
 public sealed record RigOptions

@@ -1,4 +1,4 @@
-namespace GeoEdge.Hil.Rig.System;
+namespace GeoEdge.Hil.Rig.Composition;
 
 /// <summary>Where the built agent and bridge are, found from the repository root (the folder with GeoEdge.sln).</summary>
 public static class RepoPaths

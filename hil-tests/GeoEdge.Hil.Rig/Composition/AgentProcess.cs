@@ -1,6 +1,6 @@
 using GeoEdge.Hil.Rig.Processes;
 
-namespace GeoEdge.Hil.Rig.System;
+namespace GeoEdge.Hil.Rig.Composition;
 
 /// <summary>
 /// The real geoedge-agent as a process (the managed build, or the NativeAOT executable named by
@@ -32,7 +32,7 @@ public sealed class AgentProcess : IDisposable
             "--gnss-device", _settings.GnssDevice,
             "--gnss-baud", "115200",
             "--broker", $"127.0.0.1:{_settings.BrokerPort}",
-            "--interval", _settings.IntervalSeconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+            "--interval", _settings.IntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--state-dir", StateDirectory,
             "--ak-handle", _settings.AkHandle,
         };

@@ -3,7 +3,7 @@ using GeoEdge.Drivers.Mqtt;
 using GeoEdge.Wire;
 using GeoEdge.Wire.Messages;
 
-namespace GeoEdge.Hil.Rig.System;
+namespace GeoEdge.Hil.Rig.Composition;
 
 /// <summary>
 /// Listens, like any other MQTT client of the broker, to the results the bridge publishes for every

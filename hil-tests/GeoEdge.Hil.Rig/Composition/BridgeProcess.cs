@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using GeoEdge.Hil.Rig.Processes;
 
-namespace GeoEdge.Hil.Rig.System;
+namespace GeoEdge.Hil.Rig.Composition;
 
 /// <summary>The real geoedge-bridge, started on a free loopback port with its own database and key.</summary>
 public sealed class BridgeProcess : IDisposable

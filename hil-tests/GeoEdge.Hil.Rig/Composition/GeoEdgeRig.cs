@@ -4,7 +4,7 @@ using GeoEdge.Hil.Rig.Serial;
 using GeoEdge.Hil.Rig.Simulators;
 using GeoEdge.Hil.Rig.Tpm;
 
-namespace GeoEdge.Hil.Rig.System;
+namespace GeoEdge.Hil.Rig.Composition;
 
 /// <summary>
 /// The whole system on one machine: swtpm with an EK certificate from a local CA, a pty pair with
