@@ -35,7 +35,9 @@ public sealed class GeoEdgeRig : IAsyncDisposable
     /// <summary>Starts everything but the agent (tests often want to act before it runs).</summary>
     public static async Task<GeoEdgeRig> StartAsync(RigOptions options, Action<string>? progress = null)
     {
-        var rig = new GeoEdgeRig(options, progress ?? (_ => { }));
+        // swtpm_setup narrates every step (with whole EK moduli); the rig's own progress lines are enough.
+        var shown = progress ?? (_ => { });
+        var rig = new GeoEdgeRig(options, line => { if (!line.StartsWith("swtpm_setup:", StringComparison.Ordinal)) shown(line); });
         try
         {
             await rig.StartPartsAsync();
