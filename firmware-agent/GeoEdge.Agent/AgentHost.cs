@@ -51,6 +51,7 @@ public sealed class AgentHost(AgentConfig config)
             var publishing = publisher.RunAsync(run.Token);
             var recording = new ResultRecorder(link, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
 
+            await WaitForFirstFixAsync(gnss, run.Token);
             var cycle = new ReadingCycle(hostId, config.Pcrs, gnss, tpm, link, sequence, outbox, _log.For("cycle"));
             await RunCyclesAsync(cycle, publisher, run.Token);
             await Task.WhenAll(Quietly(publishing), Quietly(recording), Quietly(gnssTask));
@@ -72,6 +73,19 @@ public sealed class AgentHost(AgentConfig config)
             _log.Error($"{e.GetType().Name}: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Gives the receiver a moment to report a fix before the first reading, so a fresh start does
+    /// not open with a location-less reading. Bounded: a host with no sky view still reports.
+    /// </summary>
+    private async Task WaitForFirstFixAsync(GnssReceiver gnss, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(config.Gnss.MaxFixAgeSeconds);
+        while (gnss.CurrentFix(DateTimeOffset.UtcNow) is null && DateTimeOffset.UtcNow < deadline)
+            await Task.Delay(100, ct);
+        if (gnss.CurrentFix(DateTimeOffset.UtcNow) is null)
+            _log.Warn($"no GNSS fix from {config.Gnss.Device} after {config.Gnss.MaxFixAgeSeconds} s; reading without one");
     }
 
     private async Task RunCyclesAsync(ReadingCycle cycle, OutboxPublisher publisher, CancellationToken ct)

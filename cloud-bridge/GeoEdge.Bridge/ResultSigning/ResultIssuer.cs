@@ -37,7 +37,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         var message = new ResultMessage
         {
             HostId = outcome.HostId,
-            Seq = outcome.Reading?.Seq ?? 0,
+            Seq = outcome.Seq ?? 0,
             Ear = jwt,
             EarStatus = ear.OverallStatus.ToClaimValue(),
             Geofence = location?.Result,
@@ -47,7 +47,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             UncertaintyMeters = location?.UncertaintyMeters,
             Reasons = reasons,
         };
-        store.AddVerdict(new StoredVerdict(0, outcome.HostId, outcome.Reading?.Seq, now, message.EarStatus, message.Geofence,
+        store.AddVerdict(new StoredVerdict(0, outcome.HostId, outcome.Seq, now, message.EarStatus, message.Geofence,
             message.PolicyId, JsonSerializer.Serialize(reasons, BridgeJsonContext.Default.ListString), jwt));
         return message;
     }
@@ -95,7 +95,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
     private static Dictionary<string, JsonElement> ExtraTop(VerificationOutcome outcome)
     {
         var extra = new Dictionary<string, JsonElement> { ["geoedge.host"] = ClaimValues.FromString(outcome.HostId) };
-        if (outcome.Reading is { } r) extra["geoedge.seq"] = ClaimValues.Build(w => w.WriteNumberValue(r.Seq));
+        if (outcome.Seq is { } seq) extra["geoedge.seq"] = ClaimValues.Build(w => w.WriteNumberValue(seq));
         return extra;
     }
 }

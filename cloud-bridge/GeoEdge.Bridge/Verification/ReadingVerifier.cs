@@ -20,6 +20,13 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
 
     public VerificationOutcome Verify(string topicHostId, ReadOnlySpan<byte> payload)
     {
+        var outcome = Check(topicHostId, payload, out var claimedSeq);
+        return outcome with { ClaimedSeq = claimedSeq };
+    }
+
+    private VerificationOutcome Check(string topicHostId, ReadOnlySpan<byte> payload, out ulong? claimedSeq)
+    {
+        claimedSeq = null;
         AttestedReading message;
         try
         {
@@ -30,6 +37,7 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
             return VerificationOutcome.Refused(topicHostId, null, new Finding(FindingCodes.MalformedPayload, e.Message));
         }
 
+        claimedSeq = ClaimedSequence(message.Reading);
         var host = store.GetHost(topicHostId);
         if (host is null)
             return VerificationOutcome.Refused(topicHostId, null,
@@ -85,6 +93,18 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
 
         var accepted = new AcceptedReading(topicHostId, reading.Seq, message.Reading, message.QuoteAttest, message.QuoteSignature, counters);
         return new VerificationOutcome(topicHostId, reading, [], accepted);
+    }
+
+    private static ulong? ClaimedSequence(byte[] readingBytes)
+    {
+        try
+        {
+            return CanonicalReading.Decode(readingBytes).Seq;
+        }
+        catch (WireFormatException)
+        {
+            return null;
+        }
     }
 
     private Finding? CheckFreshness(Reading reading, TpmCounters now, TpmCounters? last)

@@ -9,6 +9,14 @@ namespace GeoEdge.Bridge.Verification;
 /// </summary>
 public sealed record VerificationOutcome(string HostId, Reading? Reading, IReadOnlyList<Finding> Findings, AcceptedReading? Accepted)
 {
+    /// <summary>
+    /// The sequence number the message claimed, even when the reading could not be trusted (so a
+    /// refusal can say which reading it refused). Never used for any decision.
+    /// </summary>
+    public ulong? ClaimedSeq { get; init; }
+
+    public ulong? Seq => Reading?.Seq ?? ClaimedSeq;
+
     public bool IsAccepted => Accepted is not null && Findings.Count == 0;
 
     public static VerificationOutcome Refused(string hostId, Reading? reading, params Finding[] findings) =>
