@@ -142,6 +142,13 @@ public sealed class NmeaParserOtherReceiversTests
     }
 
     [Fact]
+    public void The_encapsulation_start_character_is_accepted_too()
+    {
+        var gst = As<Gst>("!GPGST,082356.00,1.8,,,,1.7,1.3,2.2*7E");
+        Assert.Equal(1.8, gst.RmsRange);
+    }
+
+    [Fact]
     public void Lowercase_checksum_hex_is_accepted()
     {
         var gga = As<Gga>("$GPGGA,092725.00,4717.11399,N,00833.91590,E,1,08,1.01,499.6,M,48.0,M,,*5b");

@@ -99,7 +99,7 @@ public sealed class SimulatorEndToEndTests : IAsyncLifetime
 
         _simulator.InjectGarbage("\xb5\x62\x01\x07\x5c\x00 binary UBX\r\n"u8.ToArray());
         _simulator.InjectGarbage("$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*48\r\n"u8.ToArray());
-        _simulator.InjectGarbage("$GPZZZ,1,2,3*42\r\n"u8.ToArray());
+        _simulator.InjectGarbage(System.Text.Encoding.ASCII.GetBytes($"$GPZZZ,1,2,3*{NmeaChecksum.Compute("GPZZZ,1,2,3"):X2}\r\n"));
         await WaitForAsync(() => tracker.TotalRejected >= before.Values.Sum() + 3 ? "" : null, "the garbage to be rejected");
 
         Assert.Equal(1, tracker.Rejected(NmeaErrorKind.NotNmea) - before[NmeaErrorKind.NotNmea]);

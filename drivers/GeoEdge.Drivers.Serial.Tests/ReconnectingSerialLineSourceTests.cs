@@ -76,6 +76,48 @@ public sealed class ReconnectingSerialLineSourceTests
     }
 
     [Fact]
+    public async Task A_consumer_that_falls_behind_gets_the_newest_lines_and_the_drops_are_counted()
+    {
+        using var rig = await PtyRig.StartAsync("lines-queue");
+        var source = new ReconnectingSerialLineSource(rig.Pair.DevicePath, Baud, options: FastRetry with { MaxQueuedLines = 4 });
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var lines = source.ReadLinesAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = lines.MoveNextAsync();
+        using var simulator = SerialPort.Open(rig.Pair.SimulatorPath, Baud);
+        while (!first.IsCompleted)
+        {
+            simulator.Write("ready\n"u8);
+            await Task.WhenAny(first.AsTask(), Task.Delay(100));
+        }
+        Assert.True(await first);
+        await WaitForAsync(() => source.LinesRead > 0 && lines.Current == "ready", "the first line");
+
+        // The consumer stops reading while twenty lines arrive.
+        var before = source.LinesRead;
+        for (var i = 1; i <= 20; i++) simulator.Write(Encoding.ASCII.GetBytes($"line {i}\n"));
+        await WaitForAsync(() => source.LinesRead >= before + 20, "twenty more lines to be read");
+
+        var received = new List<string>();
+        while (received.Count < 4 && await lines.MoveNextAsync())
+            if (lines.Current != "ready") received.Add(lines.Current);
+        Assert.Equal(["line 17", "line 18", "line 19", "line 20"], received);
+        Assert.True(source.DroppedLines >= 16, $"{source.DroppedLines} lines dropped");
+    }
+
+    [Fact]
+    public async Task Leaving_the_enumeration_early_closes_the_device_so_it_can_be_read_again()
+    {
+        using var rig = await PtyRig.StartAsync("lines-break");
+        var source = new ReconnectingSerialLineSource(rig.Pair.DevicePath, Baud, options: FastRetry);
+        await using (var reader = LineCollector.Start(source))
+            await SendUntilReceivedAsync(rig.Pair.SimulatorPath, "first", reader);
+        Assert.False(source.IsConnected);
+
+        await using (var again = LineCollector.Start(source))
+            await SendUntilReceivedAsync(rig.Pair.SimulatorPath, "second", again);
+    }
+
+    [Fact]
     public async Task Cancelling_the_enumeration_ends_it_promptly_even_while_waiting_for_a_missing_device()
     {
         var source = new ReconnectingSerialLineSource($"/dev/geoedge-missing-{Guid.NewGuid():N}", Baud);

@@ -98,6 +98,21 @@ public sealed class SerialPortTests
     }
 
     [Fact]
+    public async Task A_write_nobody_drains_times_out_instead_of_hanging()
+    {
+        using var rig = await PtyRig.StartAsync("serial-write-timeout");
+        using var simulator = SerialPort.Open(rig.Pair.SimulatorPath, Baud);
+        simulator.WriteTimeout = TimeSpan.FromMilliseconds(300);
+
+        // Nobody opens the device side: socat's and both ptys' buffers fill, then write() says EAGAIN.
+        var clock = Stopwatch.StartNew();
+        var error = Assert.Throws<TimeoutException>(() => simulator.Write(new byte[4 << 20]));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Contains(rig.Pair.SimulatorPath, error.Message);
+    }
+
+    [Fact]
     public void Opening_a_missing_device_names_errno_and_path()
     {
         var path = $"/dev/geoedge-no-such-tty-{Guid.NewGuid():N}";

@@ -1,12 +1,16 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 
 namespace GeoEdge.Drivers.Serial;
 
 /// <summary>
 /// Reads lines from a serial device for as long as the caller wants them, surviving the device
 /// disappearing (unplugged, driver reset, pty pair restarted): it closes the port, logs why,
-/// retries the open with exponential backoff and resumes. Only one enumeration at a time.
-/// The counters may be read from any thread.
+/// retries the open with exponential backoff and resumes. Reading happens on a dedicated thread,
+/// not the thread pool, because it spends its life blocked in poll(); lines reach the consumer
+/// through a bounded queue that drops the oldest line when the consumer falls behind (stale
+/// positions are worth less than fresh ones). Only one enumeration at a time; counters may be
+/// read from any thread.
 /// </summary>
 public sealed class ReconnectingSerialLineSource
 {
@@ -16,6 +20,7 @@ public sealed class ReconnectingSerialLineSource
     private int _enumerating;
     private long _bytes;
     private long _lines;
+    private long _droppedLines;
     private long _reconnects;
     private volatile bool _connected;
 
@@ -38,70 +43,116 @@ public sealed class ReconnectingSerialLineSource
     public long LinesRead => Interlocked.Read(ref _lines);
     public long OverlongLines => _assembler.OverlongLines;
 
+    /// <summary>Lines dropped because the consumer was <see cref="SerialLineSourceOptions.MaxQueuedLines"/> behind.</summary>
+    public long DroppedLines => Interlocked.Read(ref _droppedLines);
+
     /// <summary>Times the device was opened again after having been open before.</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
 
     /// <summary>
     /// Yields lines until <paramref name="ct"/> is cancelled, then throws
     /// <see cref="OperationCanceledException"/>. Device errors are logged and retried, never thrown.
+    /// Ending the enumeration early stops the reader thread and closes the device.
     /// </summary>
     public async IAsyncEnumerable<string> ReadLinesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         if (Interlocked.Exchange(ref _enumerating, 1) != 0)
             throw new InvalidOperationException($"{DevicePath} is already being read; one enumeration at a time");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var queue = Channel.CreateBounded<string>(
+            new BoundedChannelOptions(_options.MaxQueuedLines) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
+            _ => Interlocked.Increment(ref _droppedLines));
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reader = new Thread(() => ReadLoop(queue.Writer, finished, stop.Token)) { IsBackground = true, Name = $"serial {DevicePath}" };
+        reader.Start();
+        try
+        {
+            await foreach (var line in queue.Reader.ReadAllAsync(ct)) yield return line;
+            // The reader thread may close the queue on cancellation before ReadAllAsync looks at the token.
+            ct.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            stop.Cancel();
+            await finished.Task; // within one poll slice or backoff wait
+            Volatile.Write(ref _enumerating, 0);
+        }
+    }
+
+    private void ReadLoop(ChannelWriter<string> queue, TaskCompletionSource finished, CancellationToken ct)
+    {
         try
         {
             var buffer = new byte[4096];
             var lines = new List<string>();
             var openedBefore = false;
-            while (true)
+            while (OpenWithBackoff(ct) is { } port)
             {
-                using (var port = await OpenWithBackoffAsync(ct))
+                using (port)
                 {
                     if (openedBefore) Interlocked.Increment(ref _reconnects);
                     openedBefore = true;
                     _assembler.Reset();
                     _connected = true;
                     _log($"{DevicePath}: opened at {BaudRate} baud");
-
-                    while (true)
-                    {
-                        var (count, failure) = await ReadChunkAsync(port, buffer, ct);
-                        if (failure is not null)
-                        {
-                            _connected = false;
-                            _log($"{DevicePath}: lost ({failure.Message}); closing and reopening");
-                            break;
-                        }
-                        if (count == 0) continue;
-                        Interlocked.Add(ref _bytes, count);
-                        _assembler.Feed(buffer.AsSpan(0, count), lines);
-                        foreach (var line in lines)
-                        {
-                            Interlocked.Increment(ref _lines);
-                            yield return line;
-                        }
-                        lines.Clear();
-                    }
+                    if (!Pump(port, buffer, lines, queue, ct)) return;
                 }
                 // A device that vanishes right after opening must not be reopened in a tight loop.
-                await Task.Delay(_options.InitialBackoff, ct);
+                if (ct.WaitHandle.WaitOne(_options.InitialBackoff)) return;
             }
+        }
+        catch (Exception e)
+        {
+            // Not a device error (those are retried): a bug. The consumer gets it rather than silence.
+            queue.TryComplete(e);
         }
         finally
         {
             _connected = false;
-            Volatile.Write(ref _enumerating, 0);
+            queue.TryComplete();
+            finished.TrySetResult();
         }
     }
 
-    private async Task<SerialPort> OpenWithBackoffAsync(CancellationToken ct)
+    /// <summary>Reads until the device goes (returns true: reopen) or cancellation (returns false).</summary>
+    private bool Pump(SerialPort port, byte[] buffer, List<string> lines, ChannelWriter<string> queue, CancellationToken ct)
+    {
+        while (true)
+        {
+            int count;
+            try
+            {
+                count = port.Read(buffer, _options.ReadTimeout, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+            catch (SerialPortException e)
+            {
+                _connected = false;
+                _log($"{DevicePath}: lost ({e.Message}); closing and reopening");
+                return true;
+            }
+            if (count == 0) continue;
+            Interlocked.Add(ref _bytes, count);
+            _assembler.Feed(buffer.AsSpan(0, count), lines);
+            foreach (var line in lines)
+            {
+                Interlocked.Increment(ref _lines);
+                queue.TryWrite(line); // never fails: a full queue drops its oldest line instead
+            }
+            lines.Clear();
+        }
+    }
+
+    /// <summary>Opens the device, waiting with exponential backoff while it is missing; null when cancelled.</summary>
+    private SerialPort? OpenWithBackoff(CancellationToken ct)
     {
         var backoff = _options.InitialBackoff;
         int? lastLoggedErrno = null;
-        while (true)
+        while (!ct.IsCancellationRequested)
         {
-            ct.ThrowIfCancellationRequested();
             try
             {
                 return SerialPort.Open(DevicePath, BaudRate);
@@ -113,22 +164,9 @@ public sealed class ReconnectingSerialLineSource
                 if (lastLoggedErrno != e.Errno) _log($"{DevicePath}: cannot open ({e.Message}); retrying up to every {_options.MaxBackoff.TotalSeconds:0.#} s");
                 lastLoggedErrno = e.Errno;
             }
-            await Task.Delay(backoff, ct);
+            if (ct.WaitHandle.WaitOne(backoff)) break;
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
         }
+        return null;
     }
-
-    // The read blocks in poll() for at most ReadTimeout, on a pool thread rather than the caller's.
-    private Task<(int Count, SerialPortException? Failure)> ReadChunkAsync(SerialPort port, byte[] buffer, CancellationToken ct) =>
-        Task.Run(() =>
-        {
-            try
-            {
-                return (port.Read(buffer, _options.ReadTimeout, ct), (SerialPortException?)null);
-            }
-            catch (SerialPortException e)
-            {
-                return (0, e);
-            }
-        }, CancellationToken.None);
 }

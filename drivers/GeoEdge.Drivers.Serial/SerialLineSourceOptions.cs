@@ -15,11 +15,15 @@ public sealed record SerialLineSourceOptions
     /// <summary>How long one read waits for bytes before the loop checks again.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Lines waiting for the consumer; beyond this the oldest is dropped and counted.</summary>
+    public int MaxQueuedLines { get; init; } = 1024;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLineLength, 1, nameof(MaxLineLength));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(InitialBackoff, TimeSpan.Zero, nameof(InitialBackoff));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBackoff, InitialBackoff, nameof(MaxBackoff));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReadTimeout, TimeSpan.Zero, nameof(ReadTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxQueuedLines, 1, nameof(MaxQueuedLines));
     }
 }

@@ -95,6 +95,12 @@ public sealed class MosquittoRig : IDisposable
         DisposeProcess();
     }
 
+    /// <summary>SIGSTOP: the broker keeps its connections but stops answering (no PUBACK, no PINGRESP).</summary>
+    public void Freeze() => ProcessSignals.Freeze(_process?.Pid ?? throw new RigException("mosquitto is not running"));
+
+    /// <summary>SIGCONT after <see cref="Freeze"/>.</summary>
+    public void Thaw() => ProcessSignals.Thaw(_process?.Pid ?? throw new RigException("mosquitto is not running"));
+
     /// <summary>Starts the broker again on the same ports with the same certificates.</summary>
     public async Task StartAgainAsync()
     {

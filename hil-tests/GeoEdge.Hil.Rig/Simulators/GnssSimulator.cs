@@ -19,7 +19,7 @@ public sealed class GnssSimulator : IAsyncDisposable
     private readonly object _positionLock = new();
     private (double Latitude, double Longitude, double Altitude) _position = (48.1173, 11.5167, 545.4);
     private CancellationTokenSource? _stop;
-    private Task? _loop;
+    private TaskCompletionSource? _finished;
     private SerialPort? _port;
     private long _epochs;
     private long _reopens;
@@ -61,56 +61,78 @@ public sealed class GnssSimulator : IAsyncDisposable
     /// <summary>Writes these bytes, raw, before the next sentence (line noise, a stray binary message).</summary>
     public void InjectGarbage(byte[] bytes) => _garbage.Enqueue(bytes.ToArray());
 
+    /// <summary>Starts writing epochs on a thread of its own (timing must not depend on a busy thread pool).</summary>
     public Task StartAsync(CancellationToken ct = default)
     {
-        if (_loop is not null) throw new InvalidOperationException("the GNSS simulator is already running");
+        if (_stop is not null) throw new InvalidOperationException("the GNSS simulator is already running");
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _loop = Task.Run(() => RunAsync(_stop.Token));
+        _finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var token = _stop.Token;
+        var finished = _finished;
+        new Thread(() => Run(token, finished)) { IsBackground = true, Name = "GNSS simulator" }.Start();
         return Task.CompletedTask;
     }
 
     public async Task StopAsync()
     {
-        if (_loop is null || _stop is null) return;
+        if (_stop is null || _finished is null) return;
         _stop.Cancel();
-        try { await _loop; }
-        catch (OperationCanceledException) { }
-        _loop = null;
-        _stop.Dispose();
-        _stop = null;
-        _port?.Dispose();
-        _port = null;
+        try
+        {
+            await _finished.Task;
+        }
+        finally
+        {
+            _stop.Dispose();
+            _stop = null;
+            _finished = null;
+        }
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task RunAsync(CancellationToken ct)
+    private void Run(CancellationToken ct, TaskCompletionSource finished)
     {
-        var start = DateTime.UtcNow;
-        var wasOpen = false;
-        for (long epoch = 0; ; epoch++)
+        try
         {
-            var due = start + EpochInterval * epoch;
-            var wait = due - DateTime.UtcNow;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
-            ct.ThrowIfCancellationRequested();
-
-            if (_port is null && !TryOpen(ref wasOpen)) continue;
-            try
+            var start = DateTime.UtcNow;
+            var wasOpen = false;
+            for (long epoch = 0; ; epoch++)
             {
-                WriteEpoch(_port!, DateTime.UtcNow, ct);
-                Interlocked.Increment(ref _epochs);
+                var wait = start + EpochInterval * epoch - DateTime.UtcNow;
+                if (ct.WaitHandle.WaitOne(wait > TimeSpan.Zero ? wait : TimeSpan.Zero)) break;
+                if (_port is null && !TryOpen(ref wasOpen)) continue;
+                try
+                {
+                    WriteEpoch(_port!, DateTime.UtcNow, ct);
+                    Interlocked.Increment(ref _epochs);
+                }
+                catch (TimeoutException)
+                {
+                    Interlocked.Increment(ref _dropped);
+                }
+                catch (SerialPortException e)
+                {
+                    _log($"GNSS simulator: {e.Message}; reopening");
+                    _port!.Dispose();
+                    _port = null;
+                }
             }
-            catch (TimeoutException)
-            {
-                Interlocked.Increment(ref _dropped);
-            }
-            catch (SerialPortException e)
-            {
-                _log($"GNSS simulator: {e.Message}; reopening");
-                _port!.Dispose();
-                _port = null;
-            }
+            finished.TrySetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            finished.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _log($"GNSS simulator stopped by an unexpected error: {e}");
+            finished.TrySetException(e);
+        }
+        finally
+        {
+            _port?.Dispose();
+            _port = null;
         }
     }
 
