@@ -1,3 +1,4 @@
+using GeoEdge.Cli.Bench;
 using GeoEdge.Cli.Demo;
 using GeoEdge.Hil.Rig.Processes;
 
@@ -6,6 +7,7 @@ const string usage = """
     usage: geoedge-cli COMMAND [ARGS...]
 
       demo [--scenario NAME] [--readings N]   the whole system on the embedded rig (demo --help)
+      bench [agent|bridge|all] [OPTIONS]      benchmarks, one JSON line of figures each (bench --help)
     """;
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
@@ -19,6 +21,8 @@ try
     return args[0] switch
     {
         "demo" => await DemoCommand.RunAsync(args[1..]),
+        "bench" when args.Contains("--help") => Help(BenchCommand.Usage),
+        "bench" => await BenchCommand.RunAsync(args[1..]),
         _ => Unknown(args[0]),
     };
 }
@@ -31,6 +35,12 @@ catch (RigException e)
 {
     Console.Error.WriteLine($"geoedge {args[0]}: the rig failed: {e.Message}");
     return 1;
+}
+
+static int Help(string text)
+{
+    Console.WriteLine(text);
+    return 0;
 }
 
 static int Unknown(string command)

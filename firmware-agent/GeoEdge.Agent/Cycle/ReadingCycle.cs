@@ -4,8 +4,6 @@ using GeoEdge.Agent.Gnss;
 using GeoEdge.Agent.Logging;
 using GeoEdge.Agent.Outbox;
 using GeoEdge.Agent.State;
-using GeoEdge.Wire;
-using GeoEdge.Wire.Messages;
 using GeoEdge.Wire.Readings;
 
 namespace GeoEdge.Agent.Cycle;
@@ -39,17 +37,7 @@ public sealed class ReadingCycle(
             NonceEpoch = epoch.Epoch,
             Fix = fix,
         };
-        var canonical = CanonicalReading.Encode(reading);
-        var (values, quote) = tpm.Quote(CanonicalReading.Digest(canonical), pcrs);
-        var message = new AttestedReading
-        {
-            Reading = canonical,
-            QuoteAttest = quote.Attest.ToArray(),
-            QuoteSignature = quote.Signature.ToArray(),
-            PcrBank = "sha256",
-            Pcrs = values,
-        };
-        outbox.Add(reading.Seq, WireJson.Encode(message));
+        outbox.Add(reading.Seq, ReadingAttestation.Attest(reading, tpm, pcrs));
         log.Info(fix is null
             ? $"reading {reading.Seq}: no GNSS fix; quoted and queued"
             : $"reading {reading.Seq}: {fix.Latitude:0.000000},{fix.Longitude:0.000000} ({fix.Quality}, {fix.SatellitesUsed} sats); quoted and queued");
