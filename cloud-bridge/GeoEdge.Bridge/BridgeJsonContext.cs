@@ -7,8 +7,6 @@ namespace GeoEdge.Bridge;
 /// <summary>Source-generated JSON for the bridge's own documents (claims, API answers).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<string>))]
-
-
 [JsonSerializable(typeof(GeofenceClaim))]
 [JsonSerializable(typeof(HostView))]
 [JsonSerializable(typeof(List<HostView>))]
@@ -16,5 +14,6 @@ namespace GeoEdge.Bridge;
 [JsonSerializable(typeof(List<VerdictView>))]
 [JsonSerializable(typeof(PolicyView))]
 [JsonSerializable(typeof(List<PolicyView>))]
+[JsonSerializable(typeof(List<ReadingArrivalView>))]
 [JsonSerializable(typeof(ErrorView))]
 public sealed partial class BridgeJsonContext : JsonSerializerContext;

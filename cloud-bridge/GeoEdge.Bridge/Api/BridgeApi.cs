@@ -29,6 +29,12 @@ public static class BridgeApi
             var verdicts = store.Verdicts(hostId, after ?? 0, n).Select(ToView).ToList();
             return Results.Json(verdicts, BridgeJsonContext.Default.ListVerdictView);
         });
+        // Every stored reading in the order the bridge accepted it: lets an operator (and the fault
+        // tests) check that a host's sequence numbers arrived complete, once each, and in order.
+        v1.MapGet("/hosts/{hostId}/readings", (string hostId, BridgeStore store) =>
+            store.GetHost(hostId) is null ? NotFound($"host '{hostId}' is not enrolled")
+                : Results.Json(store.ReadingArrivals(hostId).Select(r => new ReadingArrivalView(r.Seq, r.ReceivedAt)).ToList(),
+                    BridgeJsonContext.Default.ListReadingArrivalView));
         v1.MapGet("/hosts/{hostId}/policies", (string hostId, BridgeStore store) =>
             Results.Json(store.CurrentPolicies(hostId).Select(ToView).ToList(), BridgeJsonContext.Default.ListPolicyView));
         v1.MapPut("/hosts/{hostId}/policies/{policyId}", async (string hostId, string policyId, HttpRequest request, BridgeStore store, TimeProvider time) =>

@@ -7,4 +7,6 @@ public sealed record VerdictView(long Id, string HostId, ulong? Seq, DateTimeOff
 
 public sealed record PolicyView(string HostId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body);
 
+public sealed record ReadingArrivalView(ulong Seq, DateTimeOffset ReceivedAt);
+
 public sealed record ErrorView(string Error);

@@ -134,6 +134,22 @@ public sealed class BridgeStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// The stored readings of a host in the order they were accepted (SQLite's rowid grows with each
+    /// insert), so a reader can check that nothing was stored twice or out of order.
+    /// </summary>
+    public IReadOnlyList<StoredReadingArrival> ReadingArrivals(string hostId)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT seq, received_at FROM readings WHERE host_id = $h ORDER BY rowid", ("$h", hostId));
+            using var r = cmd.ExecuteReader();
+            var list = new List<StoredReadingArrival>();
+            while (r.Read()) list.Add(new StoredReadingArrival((ulong)r.GetInt64(0), ParseIso(r.GetString(1))));
+            return list;
+        }
+    }
+
     public long AddVerdict(StoredVerdict verdict)
     {
         lock (_lock)

@@ -34,3 +34,6 @@ public sealed record StoredPolicy(string HostId, string PolicyId, int Version, s
 
 /// <summary>A reading the verifier accepted, to be stored exactly once.</summary>
 public sealed record AcceptedReading(string HostId, ulong Seq, byte[] Reading, byte[] QuoteAttest, byte[] QuoteSignature, TpmCounters Counters);
+
+/// <summary>When a stored reading arrived (its sequence number and the bridge's clock on acceptance).</summary>
+public sealed record StoredReadingArrival(ulong Seq, DateTimeOffset ReceivedAt);
