@@ -44,15 +44,16 @@ public class PolicyDocumentTests
     [InlineData("""{"type":"rectangle"}""", "type")]
     [InlineData("""{"type":7}""", "type")]
     [InlineData("""{"type":"geojson"}""", "geometry")]
-    [InlineData("""{"type":"geojson","geometry":{"type":"Point","coordinates":[-3,40]}}""", "type")]
-    [InlineData("""{"type":"geojson","geometry":{"type":"Polygon","coordinates":[[[-4,40],[-3,40],[-3,41],[-4,41]]]}}""", "coordinates[0][3]")]
-    [InlineData("""{"type":"geojson","geometry":{"type":"Polygon","coordinates":[[[-4,40],[-3,40],[-3,95],[-4,41],[-4,40]]]}}""", "coordinates[0][2][1]")]
+    [InlineData("""{"type":"geojson","geometry":{"type":"Point","coordinates":[-3,40]}}""", "geometry.type")]
+    [InlineData("""{"type":"geojson","geometry":{"type":"Polygon","coordinates":[[[-4,40],[-3,40],[-3,41],[-4,41]]]}}""", "geometry.coordinates[0][3]")]
+    [InlineData("""{"type":"geojson","geometry":{"type":"Polygon","coordinates":[[[-4,40],[-3,40],[-3,95],[-4,41],[-4,40]]]}}""", "geometry.coordinates[0][2][1]")]
     public void An_invalid_policy_is_refused_naming_the_field(string body, string field)
     {
         var e = Assert.Throws<GeofencePolicyException>(() => PolicyDocument.Parse("p1", 1, body));
 
         Assert.Equal(field, e.JsonPath);
         Assert.StartsWith(field + ":", e.Message, StringComparison.Ordinal);
+        Assert.Contains("policy 'p1'", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -14,7 +14,8 @@ public sealed class ReadingVerifierTests(TpmQuoteSource tpm) : IClassFixture<Tpm
     private const string Host = "edge-01";
 
     private readonly TempStore _temp = new();
-    private readonly NonceEpochs _epochs = new(TimeProvider.System, TimeSpan.FromMinutes(5));
+    // No late-reading window: an epoch two rotations old is forgotten at once.
+    private NonceEpochs _epochs = new(TimeProvider.System, TimeSpan.FromMinutes(5), TimeSpan.Zero);
 
     public void Dispose() => _temp.Dispose();
 
@@ -126,6 +127,21 @@ public sealed class ReadingVerifierTests(TpmQuoteSource tpm) : IClassFixture<Tpm
         _epochs.Rotate();
 
         AssertRefused(Verify(message), FindingCodes.StaleNonceEpoch);
+    }
+
+    [Fact]
+    public void A_reading_held_back_within_the_late_window_is_accepted_with_a_late_reading_warning()
+    {
+        _epochs = new NonceEpochs(TimeProvider.System, TimeSpan.FromMinutes(5), TimeSpan.FromHours(24));
+        EnrollHost();
+        var message = tpm.Attest(NewReading(1));
+        _epochs.Rotate();
+        _epochs.Rotate();
+
+        var outcome = Verify(message);
+
+        Assert.True(outcome.IsAccepted, string.Join("; ", outcome.Findings));
+        Assert.Equal(FindingCodes.LateReading, Assert.Single(outcome.Warnings).Code);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new BridgeStore(Opts(sp).Database));
 services.AddSingleton(sp => EarSigningKey.LoadOrCreate(Opts(sp).SigningKey));
-services.AddSingleton(sp => new NonceEpochs(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).EpochSeconds)));
+services.AddSingleton(sp => new NonceEpochs(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).EpochSeconds),
+    TimeSpan.FromSeconds(Opts(sp).LateReadingWindowSeconds)));
 services.AddSingleton(sp =>
 {
     var o = Opts(sp);

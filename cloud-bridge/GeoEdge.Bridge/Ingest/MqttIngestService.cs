@@ -27,7 +27,12 @@ public sealed class MqttIngestService(
             Tls = broker.CaFile is null ? null : new MqttTlsOptions(broker.CaFile, broker.CertFile, broker.KeyFile),
         });
         client.ConnectionChanged += connected =>
+        {
             log.LogInformation("broker {Host}:{Port} {State}", broker.Host, broker.Port, connected ? "connected" : "disconnected");
+            // A broker restarted without persistence has lost the retained epoch, and an agent that
+            // starts now would wait for it: publish it again on every (re)connection.
+            if (connected) PublishEpochInBackground(client, epochs.Current, stoppingToken);
+        };
 
         await ConnectWithRetryAsync(client, stoppingToken);
         foreach (var leaf in Leaves)
@@ -36,8 +41,8 @@ public sealed class MqttIngestService(
             if (broker.Shared) filter = $"$share/{Topics.BridgeShareGroup}/{filter}";
             await client.SubscribeAsync(filter, MqttQos.AtLeastOnce, stoppingToken);
         }
-        await PublishEpochAsync(client, epochs.Current, stoppingToken);
-        using var rotation = RotateEpochsAsync(client, stoppingToken);
+        PublishEpochInBackground(client, epochs.Current, stoppingToken);
+        _ = RotateEpochsAsync(client, stoppingToken);
 
         await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
         {
@@ -77,20 +82,30 @@ public sealed class MqttIngestService(
         }
     }
 
+    /// <summary>Rotates on time, whether or not the broker is reachable: publishing never holds it back.</summary>
     private Task RotateEpochsAsync(MqttClient client, CancellationToken ct) => Task.Run(async () =>
     {
         using var timer = new PeriodicTimer(epochs.Period);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
-                await PublishEpochAsync(client, epochs.Rotate(), ct);
+                PublishEpochInBackground(client, epochs.Rotate(), ct);
         }
         catch (OperationCanceledException) { }
     }, ct);
 
-    private async Task PublishEpochAsync(MqttClient client, Wire.Messages.NonceEpoch epoch, CancellationToken ct)
+    private void PublishEpochInBackground(MqttClient client, Wire.Messages.NonceEpoch epoch, CancellationToken ct) => _ = Task.Run(async () =>
     {
-        await client.PublishAsync(Topics.NonceEpoch, WireJson.Encode(epoch), MqttQos.AtLeastOnce, retain: true, ct);
-        log.LogInformation("nonce epoch {Epoch} published", epoch.Epoch);
-    }
+        try
+        {
+            await client.PublishAsync(Topics.NonceEpoch, WireJson.Encode(epoch), MqttQos.AtLeastOnce, retain: true, ct);
+            log.LogInformation("nonce epoch {Epoch} published", epoch.Epoch);
+        }
+        catch (OperationCanceledException) { }
+        catch (MqttException e)
+        {
+            // The next (re)connection publishes the current epoch again.
+            log.LogWarning("nonce epoch {Epoch} not published: {Error}", epoch.Epoch, e.Message);
+        }
+    }, ct);
 }

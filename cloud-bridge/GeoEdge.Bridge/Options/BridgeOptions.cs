@@ -26,6 +26,12 @@ public sealed class BridgeOptions
     /// <summary>How long a nonce epoch lasts; the previous epoch stays acceptable for as long again.</summary>
     public int EpochSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How old an epoch a held-back reading may name and still be accepted (flagged late-reading): the
+    /// longest broker outage or host disconnection after which queued readings still count.
+    /// </summary>
+    public int LateReadingWindowSeconds { get; set; } = 86400;
+
     /// <summary>Lifetime of an issued EAR (its exp claim).</summary>
     public int ResultLifetimeSeconds { get; set; } = 900;
 

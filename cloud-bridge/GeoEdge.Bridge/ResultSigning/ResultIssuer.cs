@@ -32,7 +32,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             ExtraClaims = ExtraTop(outcome),
         };
         var jwt = EarJwt.Sign(ear, key);
-        var reasons = outcome.Findings.Concat(location?.Findings ?? []).Select(f => f.ToString()).ToList();
+        var reasons = outcome.Findings.Concat(outcome.Warnings).Concat(location?.Findings ?? []).Select(f => f.ToString()).ToList();
         var deciding = location?.DecidingPolicy;
         var message = new ResultMessage
         {
@@ -60,7 +60,9 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             var affirmed = TrustVector.Empty
                 .With(TrustCategory.InstanceIdentity, (int)EarStatus.Affirming)
                 .With(TrustCategory.Hardware, (int)EarStatus.Affirming);
-            return new EarSubmodule(EarStatus.Affirming, affirmed, policy);
+            return outcome.Warnings.Count == 0
+                ? new EarSubmodule(EarStatus.Affirming, affirmed, policy)
+                : new EarSubmodule(EarStatus.Warning, affirmed, policy, Reasons(outcome.Warnings));
         }
         var refused = TrustVector.Empty.With(TrustCategory.InstanceIdentity, (int)EarStatus.Contraindicated);
         return new EarSubmodule(EarStatus.Contraindicated, refused, policy, Reasons(outcome.Findings));

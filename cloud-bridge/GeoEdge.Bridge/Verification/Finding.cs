@@ -22,6 +22,7 @@ public static class FindingCodes
     public const string MalformedReading = "malformed-reading";
     public const string StaleNonceEpoch = "stale-nonce-epoch";
     public const string ReplayedReading = "replayed-reading";
+    public const string LateReading = "late-reading";
     public const string TpmClockRegressed = "tpm-clock-regressed";
     public const string PcrSelectionIncomplete = "pcr-selection-incomplete";
     public const string PcrDigestMismatch = "pcr-digest-mismatch";

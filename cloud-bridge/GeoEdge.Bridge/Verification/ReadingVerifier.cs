@@ -87,12 +87,15 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
         var counters = new TpmCounters(reading.Seq, attest.ClockInfo.Clock, attest.ClockInfo.ResetCount, attest.ClockInfo.RestartCount);
         var freshness = CheckFreshness(reading, counters, host.Last);
         if (freshness is not null) return VerificationOutcome.Refused(topicHostId, reading, freshness);
+        Finding[] warnings = epochs.Classify(reading.NonceEpoch) == EpochAge.Late
+            ? [new Finding(FindingCodes.LateReading, $"reading {reading.Seq} was made at {reading.Time:O} in an older nonce epoch and delivered late (held back by the agent)")]
+            : [];
 
         var pcrFinding = CheckPcrs(message, attest.Quote, signature);
         if (pcrFinding is not null) return VerificationOutcome.Refused(topicHostId, reading, pcrFinding);
 
         var accepted = new AcceptedReading(topicHostId, reading.Seq, message.Reading, message.QuoteAttest, message.QuoteSignature, counters);
-        return new VerificationOutcome(topicHostId, reading, [], accepted);
+        return new VerificationOutcome(topicHostId, reading, [], accepted) { Warnings = warnings };
     }
 
     private static ulong? ClaimedSequence(byte[] readingBytes)
@@ -109,9 +112,9 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
 
     private Finding? CheckFreshness(Reading reading, TpmCounters now, TpmCounters? last)
     {
-        if (!epochs.IsAcceptable(reading.NonceEpoch))
+        if (epochs.Classify(reading.NonceEpoch) == EpochAge.Unknown)
             return new Finding(FindingCodes.StaleNonceEpoch,
-                $"reading {reading.Seq} names nonce epoch '{reading.NonceEpoch}', which is neither the current nor the previous epoch");
+                $"reading {reading.Seq} names nonce epoch '{reading.NonceEpoch}', which this bridge did not issue within the late-reading window");
         if (last is null) return null;
         if (reading.Seq <= last.Seq)
             return new Finding(FindingCodes.ReplayedReading,

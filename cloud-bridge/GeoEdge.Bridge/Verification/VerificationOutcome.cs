@@ -17,6 +17,9 @@ public sealed record VerificationOutcome(string HostId, Reading? Reading, IReadO
 
     public ulong? Seq => Reading?.Seq ?? ClaimedSeq;
 
+    /// <summary>Findings that do not refuse the reading but keep the platform result below affirming.</summary>
+    public IReadOnlyList<Finding> Warnings { get; init; } = [];
+
     public bool IsAccepted => Accepted is not null && Findings.Count == 0;
 
     public static VerificationOutcome Refused(string hostId, Reading? reading, params Finding[] findings) =>

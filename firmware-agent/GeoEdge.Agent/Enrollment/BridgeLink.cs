@@ -65,7 +65,14 @@ public sealed class BridgeLink : IAsyncDisposable
     /// <summary>Waits until the bridge's retained nonce epoch has arrived.</summary>
     public async Task<NonceEpoch> WaitForEpochAsync(CancellationToken ct)
     {
-        while (Epoch is null) await Task.Delay(50, ct);
+        var waited = TimeSpan.Zero;
+        while (Epoch is null)
+        {
+            await Task.Delay(50, ct);
+            waited += TimeSpan.FromMilliseconds(50);
+            if (waited.TotalMilliseconds % 10_000 == 0)
+                _log.Warn($"still waiting for the bridge's nonce epoch on {Topics.NonceEpoch} ({waited.TotalSeconds:0} s)");
+        }
         return Epoch;
     }
 
