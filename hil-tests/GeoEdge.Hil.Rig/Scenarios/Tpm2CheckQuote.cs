@@ -1,4 +1,3 @@
-using System.Globalization;
 using GeoEdge.Hil.Rig.Processes;
 using GeoEdge.Wire.Messages;
 using GeoEdge.Wire.Tpm2;
@@ -10,7 +9,7 @@ namespace GeoEdge.Hil.Rig.Scenarios;
 /// codecs: if both accept the same quote, our TPMS_ATTEST / TPMT_SIGNATURE handling agrees with the
 /// TCG reference tooling. Files are written in the formats tpm2_quote itself produces: the AK as a
 /// PEM SubjectPublicKeyInfo, the raw TPMS_ATTEST (-m), the raw TPMT_SIGNATURE (-s), and the PCR
-/// values (-f) as the concatenated digests in selection order, with the selection given by -l.
+/// values (-f) as tpm2_quote -o writes them (<see cref="TpmToolsPcrFile"/>).
 /// </summary>
 public static class Tpm2CheckQuote
 {
@@ -46,11 +45,9 @@ public static class Tpm2CheckQuote
         };
         if (pcrValues is not null)
         {
-            // tpm2_pcrread -o order: ascending PCR index within the one bank the agent quotes.
-            var indices = pcrValues.Keys.Order().ToList();
-            await File.WriteAllBytesAsync(Path.Combine(dir, "pcrs.bin"), indices.SelectMany(i => pcrValues[i]).ToArray());
-            arguments.AddRange(["-l", $"{reading.PcrBank}:{string.Join(',', indices.Select(i => i.ToString(CultureInfo.InvariantCulture)))}",
-                "-f", Path.Combine(dir, "pcrs.bin")]);
+            if (reading.PcrBank != "sha256") throw new RigException($"only the sha256 PCR bank is supported here, not '{reading.PcrBank}'");
+            await File.WriteAllBytesAsync(Path.Combine(dir, "pcrs.bin"), TpmToolsPcrFile.Serialize((ushort)TpmAlgId.Sha256, pcrValues));
+            arguments.AddRange(["-f", Path.Combine(dir, "pcrs.bin")]);
         }
 
         using var process = RigProcess.Start($"tpm2_checkquote-{run:D3}", "tpm2_checkquote", arguments, dir);
