@@ -1,3 +1,7 @@
+using GeoEdge.Drivers.Mqtt;
+using GeoEdge.Hil.Rig.Scenarios;
+using GeoEdge.Wire;
+using GeoEdge.Wire.Readings;
 using Xunit.Abstractions;
 
 namespace GeoEdge.Hil.Tests;
@@ -12,7 +16,9 @@ public class AgentRestartTests(ITestOutputHelper output)
     public async Task After_a_restart_the_agent_re_enrolls_the_same_AK_and_its_sequence_keeps_increasing()
     {
         await using var rig = await RigFixture.StartAsync(output);
+        await using var tap = await ReadingTap.StartAsync(rig.Broker.PlainPort, rig.Options.HostId);
         rig.StartAgent();
+        var earliest = await tap.NextAsync(TimeSpan.FromSeconds(30));
         var first = await rig.ResultWhereAsync(r => r.EarStatus == "affirming", output);
         var before = await rig.ResultsWhereAffirmingAsync(1, afterSeq: first.Seq, output);
         var hostBefore = await rig.Bridge.GetJsonAsync("/v1/hosts/edge-01");
@@ -40,5 +46,17 @@ public class AgentRestartTests(ITestOutputHelper output)
         Assert.DoesNotContain("creating a restricted", restartedLog, StringComparison.Ordinal);
         Assert.True(after[0].Seq > lastSeqBefore, $"first sequence after the restart {after[0].Seq} is not above {lastSeqBefore}");
         Assert.True(after.Zip(after.Skip(1)).All(p => p.Second.Seq > p.First.Seq), "sequence numbers after the restart increase");
+
+        // Re-enrolling the same AK must not wipe the bridge's memory of what it accepted: a reading
+        // recorded before the restart, sent again (same epoch, genuine quote), is a replay.
+        var earliestSeq = CanonicalReading.Decode(earliest.Reading).Seq;
+        await using (var attacker = MqttClient.Create(new MqttClientOptions("127.0.0.1", rig.Broker.PlainPort, $"geoedge-replay-{Guid.NewGuid():N}"[..30])))
+        {
+            await attacker.ConnectAsync(CancellationToken.None);
+            await attacker.PublishAsync(Topics.Readings("edge-01"), WireJson.Encode(earliest), MqttQos.AtLeastOnce);
+        }
+        var replayed = await rig.ResultWhereAsync(r => r.HostId == "edge-01" && r.Seq == earliestSeq, output);
+        Assert.Equal("contraindicated", replayed.EarStatus);
+        Assert.Contains(replayed.Reasons, r => r.StartsWith(FindingCodes.ReplayedReading + ":", StringComparison.Ordinal));
     }
 }

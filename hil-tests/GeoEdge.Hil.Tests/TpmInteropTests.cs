@@ -33,11 +33,13 @@ public class TpmInteropTests(ITestOutputHelper output)
         var wrongQualification = await Tpm2CheckQuote.RunAsync(work, akPublic, reading, otherDigest, reading.Pcrs, ToolTimeout);
         output.WriteLine($"other qualifying data: {wrongQualification}");
         Assert.NotEqual(0, wrongQualification.ExitCode);
+        Assert.Contains("nonce", wrongQualification.Output, StringComparison.OrdinalIgnoreCase);
 
         var changedPcrs = reading.Pcrs.ToDictionary(p => p.Key, p => (byte[])p.Value.Clone());
         changedPcrs[10][^1] ^= 0x01;
         var wrongPcrs = await Tpm2CheckQuote.RunAsync(work, akPublic, reading, digest, changedPcrs, ToolTimeout);
         output.WriteLine($"changed PCR 10: {wrongPcrs}");
         Assert.NotEqual(0, wrongPcrs.ExitCode);
+        Assert.Contains("PCR values failed to match", wrongPcrs.Output, StringComparison.Ordinal);
     }
 }
