@@ -42,6 +42,7 @@ public sealed class AgentProcess : IDisposable
             args.Insert(0, RepoPaths.AgentDll);
             exe = "dotnet";
         }
+        _process?.Dispose(); // a restart: the previous run is stopped, release its log and handles
         _process = RigProcess.Start($"agent-{_settings.HostId}-{++_starts}", exe, args, _dir.Path);
     }
 
