@@ -27,11 +27,12 @@ public class MalformedMqttTests(ITestOutputHelper output)
         // Subscribed only now: the agent's own enrollment outcome is behind us.
         await using var tap = await TopicTap.StartAsync(rig.Broker.PlainPort, Topics.AllHosts(Topics.Leaf.Results), Topics.AllHosts(Topics.Leaf.Enrolled));
         var genuineDuringAttack = new List<ResultMessage>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var target in new[] { host, UnknownHost })
         {
             foreach (var payload in HostilePayloads.All)
             {
-                output.WriteLine($"{target}: {payload}");
+                output.WriteLine($"{clock.ElapsedMilliseconds,6} ms {target}: {payload}");
                 await tap.PublishAsync(Topics.Readings(target), payload.Bytes);
                 var result = await ExpectAsync(tap, Topics.Results(target), m => WireJson.Decode<ResultMessage>(m.Payload),
                     r => r.Seq == 0, genuineDuringAttack, rig, payload);
