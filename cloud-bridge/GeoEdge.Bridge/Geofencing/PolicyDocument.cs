@@ -35,14 +35,14 @@ public static class PolicyDocument
             return type switch
             {
                 "circle" => new GeofencePolicy(policyId, version, ParseCircle(policyId, root)),
-                "geojson" when root.TryGetProperty("geometry", out var g) => new GeofencePolicy(policyId, version, ParseGeometry(policyId, g)),
+                "geojson" when root.TryGetProperty("geometry", out var g) =>
+                    new GeofencePolicy(policyId, version, ParseGeometry(policyId, g)),
                 "geojson" => throw new GeofencePolicyException("geometry", $"policy '{policyId}': type geojson needs a 'geometry' member"),
                 _ => throw new GeofencePolicyException("type", $"policy '{policyId}': must be \"circle\" or \"geojson\""),
             };
         }
     }
 
-    /// <summary>The GeoJSON parser names paths inside the geometry; say where that is in the policy document.</summary>
     private static PolygonFence ParseGeometry(string policyId, JsonElement geometry)
     {
         try
@@ -51,8 +51,10 @@ public static class PolicyDocument
         }
         catch (GeofencePolicyException e)
         {
+            // The GeoJSON parser's paths start at the geometry, but the caller sent the whole policy
+            // document: re-root the path so the refusal names the field the caller actually wrote.
             var problem = e.JsonPath.Length == 0 ? e.Message : e.Message[(e.JsonPath.Length + 2)..];
-            var path = e.JsonPath.Length == 0 ? "geometry" : $"geometry.{e.JsonPath}";
+            var path = e.JsonPath.Length == 0 ? "geometry" : e.JsonPath[0] == '[' ? "geometry" + e.JsonPath : "geometry." + e.JsonPath;
             throw new GeofencePolicyException(path, $"policy '{policyId}': {problem}", e);
         }
     }
