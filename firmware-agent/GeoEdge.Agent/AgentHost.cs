@@ -29,6 +29,7 @@ public sealed class AgentHost(AgentConfig config)
             _log.Info($"host {hostId}: TPM {config.Tcti}, GNSS {config.Gnss.Device}@{config.Gnss.BaudRate}, broker {config.Broker.Host}:{config.Broker.Port}, every {config.IntervalSeconds} s");
             var sequence = new SequenceCounter(config.StateDirectory);
             var outbox = new DurableOutbox(config.StateDirectory);
+            outbox.Recover(sequence.Last);
             if (outbox.Count > 0) _log.Info($"{outbox.Count} reading(s) from before the restart wait in the outbox");
 
             using var run = CancellationTokenSource.CreateLinkedTokenSource(stop);

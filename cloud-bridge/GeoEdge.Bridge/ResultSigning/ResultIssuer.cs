@@ -97,7 +97,11 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
     private static Dictionary<string, JsonElement> ExtraTop(VerificationOutcome outcome)
     {
         var extra = new Dictionary<string, JsonElement> { ["geoedge.host"] = ClaimValues.FromString(outcome.HostId) };
-        if (outcome.Seq is { } seq) extra["geoedge.seq"] = ClaimValues.Build(w => w.WriteNumberValue(seq));
+        // Only a reading whose binding to the quote was verified vouches for its sequence number; a
+        // refused message's number is what it claimed, and is labelled so, so that nobody can pin a
+        // refusal on a genuine reading by forging a message with its number.
+        if (outcome.Reading is { } verified) extra["geoedge.seq"] = ClaimValues.Build(w => w.WriteNumberValue(verified.Seq));
+        else if (outcome.ClaimedSeq is { } claimed) extra["geoedge.claimed-seq"] = ClaimValues.Build(w => w.WriteNumberValue(claimed));
         return extra;
     }
 }

@@ -2,53 +2,55 @@ namespace GeoEdge.Agent.Configuration;
 
 /// <summary>
 /// The agent's configuration file (JSON; docs/agent.md and docs/agent.example.json). Every member has
-/// a default that suits a host under systemd, so a file only names what differs.
+/// a default that suits a host under systemd, so a file only names what differs. Properties are
+/// settable, not init-only: source-generated JSON would otherwise reset a member the file leaves out
+/// to null instead of keeping its default.
 /// </summary>
 public sealed record AgentConfig
 {
     /// <summary>This host's id in the topic tree and at the bridge (default: the machine's hostname).</summary>
-    public string? HostId { get; init; }
+    public string? HostId { get; set; }
 
     /// <summary>TPM TCTI: "device:/dev/tpmrm0" on hardware, "swtpm:host=127.0.0.1,port=N" in tests.</summary>
-    public string Tcti { get; init; } = "device:/dev/tpmrm0";
+    public string Tcti { get; set; } = "device:/dev/tpmrm0";
 
-    public GnssConfig Gnss { get; init; } = new();
-    public BrokerConfig Broker { get; init; } = new();
+    public GnssConfig Gnss { get; set; } = new();
+    public BrokerConfig Broker { get; set; } = new();
 
     /// <summary>Seconds between readings (default 300; as low as 1 for tests and demos).</summary>
-    public int IntervalSeconds { get; init; } = 300;
+    public int IntervalSeconds { get; set; } = 300;
 
     /// <summary>Sequence counter, AK creation record, outbox, latest result.</summary>
-    public string StateDirectory { get; init; } = "/var/lib/geoedge";
+    public string StateDirectory { get; set; } = "/var/lib/geoedge";
 
     /// <summary>Persistent handle of the attestation key (TPM owner range 0x81000000-0x817FFFFF).</summary>
-    public string AkHandle { get; init; } = "0x81010002";
+    public string AkHandle { get; set; } = "0x81010002";
 
     /// <summary>PCRs quoted each cycle (sha256 bank): boot (0-7) and IMA (10).</summary>
-    public int[] Pcrs { get; init; } = [0, 1, 2, 3, 4, 5, 6, 7, 10];
+    public int[] Pcrs { get; set; } = [0, 1, 2, 3, 4, 5, 6, 7, 10];
 
     /// <summary>Stop after this many readings were acknowledged by the broker (0: run until stopped).</summary>
-    public int Readings { get; init; }
+    public int Readings { get; set; }
 }
 
 public sealed record GnssConfig
 {
     /// <summary>Serial device of the GNSS receiver (NMEA).</summary>
-    public string Device { get; init; } = "/dev/ttyACM0";
+    public string Device { get; set; } = "/dev/ttyACM0";
 
-    public int BaudRate { get; init; } = 9600;
+    public int BaudRate { get; set; } = 9600;
 
     /// <summary>A fix older than this is not reported (the reading then carries no fix).</summary>
-    public int MaxFixAgeSeconds { get; init; } = 10;
+    public int MaxFixAgeSeconds { get; set; } = 10;
 }
 
 public sealed record BrokerConfig
 {
-    public string Host { get; init; } = "127.0.0.1";
-    public int Port { get; init; } = 8883;
+    public string Host { get; set; } = "127.0.0.1";
+    public int Port { get; set; } = 8883;
 
     /// <summary>CA that signed the broker's certificate; with CertFile/KeyFile, mutual TLS.</summary>
-    public string? CaFile { get; init; }
-    public string? CertFile { get; init; }
-    public string? KeyFile { get; init; }
+    public string? CaFile { get; set; }
+    public string? CertFile { get; set; }
+    public string? KeyFile { get; set; }
 }

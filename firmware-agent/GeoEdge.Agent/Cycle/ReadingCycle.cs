@@ -32,12 +32,16 @@ public sealed class ReadingCycle(
         {
             V = Reading.CurrentVersion,
             HostId = hostId,
-            Seq = sequence.Next(),
+            Seq = sequence.Peek(),
             Time = now,
             NonceEpoch = epoch.Epoch,
             Fix = fix,
         };
-        outbox.Add(reading.Seq, ReadingAttestation.Attest(reading, tpm, pcrs));
+        // Stage, commit, release: a crash at any point leaves either no trace of this number or a
+        // reading under it that the next start delivers (DurableOutbox.Recover).
+        outbox.Stage(reading.Seq, ReadingAttestation.Attest(reading, tpm, pcrs));
+        sequence.Commit(reading.Seq);
+        outbox.Release(reading.Seq);
         log.Info(fix is null
             ? $"reading {reading.Seq}: no GNSS fix; quoted and queued"
             : $"reading {reading.Seq}: {fix.Latitude:0.000000},{fix.Longitude:0.000000} ({fix.Quality}, {fix.SatellitesUsed} sats); quoted and queued");

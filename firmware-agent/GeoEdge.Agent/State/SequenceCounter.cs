@@ -4,8 +4,9 @@ using System.Text;
 namespace GeoEdge.Agent.State;
 
 /// <summary>
-/// The reading sequence number, persisted before each use: after a crash the agent continues above
-/// every number it may have handed out, so the bridge never sees a sequence number twice.
+/// The reading sequence number. A number is committed (written durably) only once its reading is
+/// staged in the outbox, so after a crash the agent continues above every number it committed and
+/// never skips or reuses one that a delivered reading carries.
 /// </summary>
 public sealed class SequenceCounter
 {
@@ -21,13 +22,16 @@ public sealed class SequenceCounter
             throw new InvalidDataException($"sequence file '{_path}' is corrupt ('{(text.Length > 40 ? text[..40] : text)}'); refusing to guess a sequence number");
     }
 
+    /// <summary>The last committed sequence number (0 before the first).</summary>
     public ulong Last => _last;
 
-    public ulong Next()
+    /// <summary>The number the next reading will carry; nothing is written until <see cref="Commit"/>.</summary>
+    public ulong Peek() => _last + 1;
+
+    public void Commit(ulong seq)
     {
-        var next = _last + 1;
-        DurableFile.Write(_path, Encoding.ASCII.GetBytes(next.ToString(CultureInfo.InvariantCulture)));
-        _last = next;
-        return next;
+        if (seq != _last + 1) throw new InvalidOperationException($"sequence {seq} committed out of order (last {_last})");
+        DurableFile.Write(_path, Encoding.ASCII.GetBytes(seq.ToString(CultureInfo.InvariantCulture)));
+        _last = seq;
     }
 }
