@@ -41,6 +41,8 @@ public sealed partial class MqttClient : IAsyncDisposable
     private volatile bool _connected;
     private volatile bool _connectedOnce;
     private volatile TaskCompletionSource? _connectAttempt;
+    private long _disconnectedSinceTicks;
+    private CancellationTokenSource? _supervision;
     private volatile string? _lastLibraryError;
     private int _disposed;
 
@@ -142,13 +144,14 @@ public sealed partial class MqttClient : IAsyncDisposable
             _networkThreadRunning = true;
             try
             {
-                await attempt.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await WaitForFirstConnackAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
                 await StopNetworkThreadAsync().ConfigureAwait(false);
                 throw;
             }
+            StartSupervision();
         }
         finally
         {
@@ -269,6 +272,8 @@ public sealed partial class MqttClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        // A ConnectAsync in progress holds the lifecycle lock: end its wait instead of waiting for it.
+        _connectAttempt?.TrySetException(new ObjectDisposedException(nameof(MqttClient), "the client was disposed while connecting"));
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
