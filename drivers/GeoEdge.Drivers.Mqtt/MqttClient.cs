@@ -196,25 +196,27 @@ public sealed partial class MqttClient : IAsyncDisposable
     {
         var waiter = new PublishWaiter(topic, qos);
         var generation = _acknowledgements.ConnectionGeneration;
-        int rc, mid;
+        // Sending and registering happen under the same lock that disposal takes before it fails
+        // every waiter: a publish racing DisposeAsync is either failed by it or refused here.
         lock (_nativeUse)
         {
             ObjectDisposedException.ThrowIf(_destroyed, this);
+            int rc, mid = 0;
             fixed (byte* bytes = payload)
                 rc = MosquittoNative.PublishV5(_mosq, out mid, topic, payload.Length, bytes, (int)qos, retain, 0);
-        }
 
-        // libmosquitto puts a QoS 1/2 message into its queue before it tries to send, and reports
-        // MOSQ_ERR_NO_CONN when it could not send right away: the message is queued, not refused.
-        var queuedWhileOffline = rc == MosquittoConstants.ErrNoConnection && qos != MqttQos.AtMostOnce;
-        if (rc != MosquittoConstants.Success && !queuedWhileOffline)
-        {
-            // A message id was handed out: register an orphan so a late answer for it is absorbed.
-            if (mid != 0 && qos != MqttQos.AtMostOnce) _acknowledgements.Expect(mid, new PublishWaiter(topic, qos), generation);
-            throw MqttException.FromError(rc, $"publish to '{topic}'");
+            // libmosquitto puts a QoS 1/2 message into its queue before it tries to send, and reports
+            // MOSQ_ERR_NO_CONN when it could not send right away: the message is queued, not refused.
+            var queuedWhileOffline = rc == MosquittoConstants.ErrNoConnection && qos != MqttQos.AtMostOnce;
+            if (rc != MosquittoConstants.Success && !queuedWhileOffline)
+            {
+                // A message id was handed out: register an orphan so a late answer for it is absorbed.
+                if (mid != 0 && qos != MqttQos.AtMostOnce) _acknowledgements.Expect(mid, new PublishWaiter(topic, qos), generation);
+                throw MqttException.FromError(rc, $"publish to '{topic}'");
+            }
+            waiter.CancelWith(ct);
+            _acknowledgements.Expect(mid, waiter, generation);
         }
-        waiter.CancelWith(ct);
-        _acknowledgements.Expect(mid, waiter, generation);
         return waiter.Task;
     }
 
@@ -232,16 +234,15 @@ public sealed partial class MqttClient : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         var granted = _subscriptions.Remember(topicFilter, qos);
         var generation = _acknowledgements.ConnectionGeneration;
-        int rc, mid;
         lock (_nativeUse)
         {
             ObjectDisposedException.ThrowIf(_destroyed, this);
-            rc = MosquittoNative.SubscribeV5(_mosq, out mid, topicFilter, (int)qos, 0, 0);
+            var rc = MosquittoNative.SubscribeV5(_mosq, out var mid, topicFilter, (int)qos, 0, 0);
+            if (rc == MosquittoConstants.Success)
+                _acknowledgements.Expect(mid, NewSubscribeWaiter(topicFilter), generation);
+            else if (rc != MosquittoConstants.ErrNoConnection)
+                _subscriptions.Forget(topicFilter, MqttException.FromError(rc, $"subscribe to '{topicFilter}'"));
         }
-        if (rc == MosquittoConstants.Success)
-            _acknowledgements.Expect(mid, NewSubscribeWaiter(topicFilter), generation);
-        else if (rc != MosquittoConstants.ErrNoConnection)
-            _subscriptions.Forget(topicFilter, MqttException.FromError(rc, $"subscribe to '{topicFilter}'"));
         await granted.WaitAsync(ct).ConfigureAwait(false);
     }
 
@@ -278,14 +279,20 @@ public sealed partial class MqttClient : IAsyncDisposable
         try
         {
             if (_networkThreadRunning) await StopNetworkThreadAsync().ConfigureAwait(false);
+            // Closed first, so no publish or subscribe can register after the waiters are failed.
+            if (_networkThreadRunning)
+            {
+                lock (_nativeUse) _destroyed = true;
+                RaiseLog(MqttLogLevel.Error, "libmosquitto's network thread did not stop; the native client is leaked rather than freed under it");
+            }
+            else
+            {
+                ReleaseNative();
+            }
             var disposed = new ObjectDisposedException(nameof(MqttClient), "the client was disposed before the broker answered");
             _acknowledgements.FailAll(disposed);
             _subscriptions.FailAll(disposed);
             _messages.Writer.TryComplete();
-            if (_networkThreadRunning)
-                RaiseLog(MqttLogLevel.Error, "libmosquitto's network thread did not stop; the native client is leaked rather than freed under it");
-            else
-                ReleaseNative();
             await _events.CompleteAsync().ConfigureAwait(false);
         }
         finally
