@@ -80,6 +80,31 @@ public sealed class ClientLifetimeTests(BrokerFixture broker) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task Publishes_racing_DisposeAsync_all_end_none_hangs()
+    {
+        var client = await TestClients.ConnectedAsync(TestClients.Plain(broker.Rig, "race"));
+        var topic = TestClients.UniqueTopic("race");
+        var publishing = Task.Run(async () =>
+        {
+            var started = new List<Task>();
+            for (var i = 0; i < 500; i++)
+            {
+                started.Add(client.PublishAsync(topic, BitConverter.GetBytes(i), MqttQos.AtLeastOnce));
+                if (i % 50 == 0) await Task.Yield();
+            }
+            return started;
+        });
+        await Task.Delay(5);
+        await client.DisposeAsync().AsTask().WaitAsync(TestClients.Patience);
+        var publishes = await publishing.WaitAsync(TestClients.Patience);
+
+        await Task.WhenAll(publishes.Select(p => p.ContinueWith(_ => { }, TaskScheduler.Default))).WaitAsync(TestClients.Patience);
+        foreach (var publish in publishes.Where(p => p.IsFaulted))
+            Assert.True(publish.Exception!.InnerException is ObjectDisposedException or MqttException,
+                $"unexpected failure: {publish.Exception.InnerException}");
+    }
+
+    [Fact]
     public async Task Dispose_of_a_client_that_never_connected_is_clean()
     {
         var client = MqttClient.Create(TestClients.Plain(broker.Rig, "never"));

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using GeoEdge.Hil.Rig.Mqtt;
 
 namespace GeoEdge.Drivers.Mqtt.Tests;
@@ -35,51 +33,34 @@ public sealed class FatalErrorRecoveryTests
 
         await client.PublishAsync(topic, new byte[] { 5 }, MqttQos.AtLeastOnce).WaitAsync(TestClients.Patience);
         Assert.Equal([5], (await client.Messages.NextAsync()).Payload);
-        Assert.Contains(logged, e => e.Message.Contains("network thread had ended", StringComparison.Ordinal));
+        Assert.Contains(logged, e => e.Message.Contains("started a new libmosquitto network thread", StringComparison.Ordinal));
     }
 
-    /// <summary>Accepts connections on a loopback port and answers each with bytes no MQTT
-    /// packet starts with (packet type 0 is reserved), then closes.</summary>
-    private sealed class GarbageServer : IDisposable
+    [Fact]
+    public async Task Tls_client_survives_a_handshake_failure_that_ends_the_network_thread_without_any_callback()
     {
-        private readonly TcpListener _listener;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _accepting;
-        private int _answered;
+        using var rig = await MosquittoRig.StartAsync();
+        var (cert, key) = rig.IssueClientCertificate("agent-silent");
+        var topic = TestClients.UniqueTopic("silent");
+        await using var client = await TestClients.ConnectedAsync(TestClients.Tls(rig, "silent", cert, key));
+        var logged = new ConcurrentQueue<MqttLogEntry>();
+        client.Log += logged.Enqueue;
+        await client.SubscribeAsync(topic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(TestClients.Patience);
 
-        public int Answered => Volatile.Read(ref _answered);
-
-        public GarbageServer(int port)
+        rig.Stop();
+        await TestClients.EventuallyAsync(() => !client.IsConnected, "the client to notice the broker is gone");
+        using (var impostor = new GarbageServer(rig.TlsPort))
         {
-            _listener = new TcpListener(IPAddress.Loopback, port);
-            _listener.Start();
-            _accepting = Task.Run(AcceptAsync);
+            // Garbage instead of a ServerHello: libmosquitto fails the handshake inside its loop
+            // and its network thread returns without on_disconnect.
+            await TestClients.EventuallyAsync(() => impostor.Answered >= 1, "the client to try the impostor");
+            await Task.Delay(TimeSpan.FromSeconds(2));
         }
+        await rig.StartAgainAsync();
+        await TestClients.EventuallyAsync(() => client.IsConnected, "the supervisor to bring the client back", TimeSpan.FromSeconds(40));
 
-        private async Task AcceptAsync()
-        {
-            try
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    using var socket = await _listener.AcceptSocketAsync(_stop.Token);
-                    var buffer = new byte[256];
-                    await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token); // the CONNECT
-                    await socket.SendAsync(new byte[] { 0x00, 0x02, 0xDE, 0xAD }, SocketFlags.None, _stop.Token);
-                    Interlocked.Increment(ref _answered);
-                    await Task.Delay(100, _stop.Token);
-                }
-            }
-            catch (OperationCanceledException) { }
-            catch (SocketException) { }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            try { _accepting.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
-            _stop.Dispose();
-        }
+        await client.PublishAsync(topic, new byte[] { 6 }, MqttQos.AtLeastOnce).WaitAsync(TestClients.Patience);
+        Assert.Equal([6], (await client.Messages.NextAsync()).Payload);
+        Assert.Contains(logged, e => e.Message.Contains("in case it ended silently", StringComparison.Ordinal));
     }
 }

@@ -36,11 +36,6 @@ internal sealed class AcknowledgementTable
         get { lock (_gate) return _connectionGeneration; }
     }
 
-    public int WaitingCount
-    {
-        get { lock (_gate) return _waiting.Count; }
-    }
-
     public void Expect(int mid, AcknowledgementWaiter waiter, long generationBeforeSend)
     {
         int reasonCode;

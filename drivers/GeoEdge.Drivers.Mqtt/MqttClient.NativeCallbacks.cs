@@ -140,6 +140,7 @@ public sealed unsafe partial class MqttClient
     {
         var wasConnected = _connected;
         _connected = false;
+        if (wasConnected) Volatile.Write(ref _disconnectedSinceTicks, Environment.TickCount64);
         _acknowledgements.ConnectionLost();
 
         if (_connectAttempt is { } attempt && !attempt.Task.IsCompleted)
@@ -149,7 +150,7 @@ public sealed unsafe partial class MqttClient
 
         RaiseLog(MqttLogLevel.Warning, $"connection to {_options.Host}:{_options.Port} lost: {DisconnectError(rc).Message}");
         if (_connectedOnce && !_stopping && MosquittoConstants.EndsNetworkThread(rc))
-            _ = Task.Run(ReviveNetworkThreadAsync);
+            _ = Task.Run(() => ReviveNetworkThreadAsync(afterDelay: true));
     }
 
     /// <summary>on_disconnect's code is libmosquitto's error code, or the reason code of a DISCONNECT

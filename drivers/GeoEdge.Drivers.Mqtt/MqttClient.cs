@@ -41,6 +41,8 @@ public sealed partial class MqttClient : IAsyncDisposable
     private volatile bool _connected;
     private volatile bool _connectedOnce;
     private volatile TaskCompletionSource? _connectAttempt;
+    private long _disconnectedSinceTicks;
+    private CancellationTokenSource? _supervision;
     private volatile string? _lastLibraryError;
     private int _disposed;
 
@@ -142,13 +144,14 @@ public sealed partial class MqttClient : IAsyncDisposable
             _networkThreadRunning = true;
             try
             {
-                await attempt.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await WaitForFirstConnackAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
                 await StopNetworkThreadAsync().ConfigureAwait(false);
                 throw;
             }
+            StartSupervision();
         }
         finally
         {
@@ -193,25 +196,27 @@ public sealed partial class MqttClient : IAsyncDisposable
     {
         var waiter = new PublishWaiter(topic, qos);
         var generation = _acknowledgements.ConnectionGeneration;
-        int rc, mid;
+        // Sending and registering happen under the same lock that disposal takes before it fails
+        // every waiter: a publish racing DisposeAsync is either failed by it or refused here.
         lock (_nativeUse)
         {
             ObjectDisposedException.ThrowIf(_destroyed, this);
+            int rc, mid = 0;
             fixed (byte* bytes = payload)
                 rc = MosquittoNative.PublishV5(_mosq, out mid, topic, payload.Length, bytes, (int)qos, retain, 0);
-        }
 
-        // libmosquitto puts a QoS 1/2 message into its queue before it tries to send, and reports
-        // MOSQ_ERR_NO_CONN when it could not send right away: the message is queued, not refused.
-        var queuedWhileOffline = rc == MosquittoConstants.ErrNoConnection && qos != MqttQos.AtMostOnce;
-        if (rc != MosquittoConstants.Success && !queuedWhileOffline)
-        {
-            // A message id was handed out: register an orphan so a late answer for it is absorbed.
-            if (mid != 0 && qos != MqttQos.AtMostOnce) _acknowledgements.Expect(mid, new PublishWaiter(topic, qos), generation);
-            throw MqttException.FromError(rc, $"publish to '{topic}'");
+            // libmosquitto puts a QoS 1/2 message into its queue before it tries to send, and reports
+            // MOSQ_ERR_NO_CONN when it could not send right away: the message is queued, not refused.
+            var queuedWhileOffline = rc == MosquittoConstants.ErrNoConnection && qos != MqttQos.AtMostOnce;
+            if (rc != MosquittoConstants.Success && !queuedWhileOffline)
+            {
+                // A message id was handed out: register an orphan so a late answer for it is absorbed.
+                if (mid != 0 && qos != MqttQos.AtMostOnce) _acknowledgements.Expect(mid, new PublishWaiter(topic, qos), generation);
+                throw MqttException.FromError(rc, $"publish to '{topic}'");
+            }
+            waiter.CancelWith(ct);
+            _acknowledgements.Expect(mid, waiter, generation);
         }
-        waiter.CancelWith(ct);
-        _acknowledgements.Expect(mid, waiter, generation);
         return waiter.Task;
     }
 
@@ -229,16 +234,15 @@ public sealed partial class MqttClient : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         var granted = _subscriptions.Remember(topicFilter, qos);
         var generation = _acknowledgements.ConnectionGeneration;
-        int rc, mid;
         lock (_nativeUse)
         {
             ObjectDisposedException.ThrowIf(_destroyed, this);
-            rc = MosquittoNative.SubscribeV5(_mosq, out mid, topicFilter, (int)qos, 0, 0);
+            var rc = MosquittoNative.SubscribeV5(_mosq, out var mid, topicFilter, (int)qos, 0, 0);
+            if (rc == MosquittoConstants.Success)
+                _acknowledgements.Expect(mid, NewSubscribeWaiter(topicFilter), generation);
+            else if (rc != MosquittoConstants.ErrNoConnection)
+                _subscriptions.Forget(topicFilter, MqttException.FromError(rc, $"subscribe to '{topicFilter}'"));
         }
-        if (rc == MosquittoConstants.Success)
-            _acknowledgements.Expect(mid, NewSubscribeWaiter(topicFilter), generation);
-        else if (rc != MosquittoConstants.ErrNoConnection)
-            _subscriptions.Forget(topicFilter, MqttException.FromError(rc, $"subscribe to '{topicFilter}'"));
         await granted.WaitAsync(ct).ConfigureAwait(false);
     }
 
@@ -269,18 +273,26 @@ public sealed partial class MqttClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        // A ConnectAsync in progress holds the lifecycle lock: end its wait instead of waiting for it.
+        _connectAttempt?.TrySetException(new ObjectDisposedException(nameof(MqttClient), "the client was disposed while connecting"));
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
             if (_networkThreadRunning) await StopNetworkThreadAsync().ConfigureAwait(false);
+            // Closed first, so no publish or subscribe can register after the waiters are failed.
+            if (_networkThreadRunning)
+            {
+                lock (_nativeUse) _destroyed = true;
+                RaiseLog(MqttLogLevel.Error, "libmosquitto's network thread did not stop; the native client is leaked rather than freed under it");
+            }
+            else
+            {
+                ReleaseNative();
+            }
             var disposed = new ObjectDisposedException(nameof(MqttClient), "the client was disposed before the broker answered");
             _acknowledgements.FailAll(disposed);
             _subscriptions.FailAll(disposed);
             _messages.Writer.TryComplete();
-            if (_networkThreadRunning)
-                RaiseLog(MqttLogLevel.Error, "libmosquitto's network thread did not stop; the native client is leaked rather than freed under it");
-            else
-                ReleaseNative();
             await _events.CompleteAsync().ConfigureAwait(false);
         }
         finally

@@ -23,7 +23,9 @@ public sealed class MqttException : Exception
 
     internal static MqttException FromError(int errorCode, string operation, string? detail = null)
     {
-        var text = MosquittoLibrary.ErrorText(errorCode);
+        // For MOSQ_ERR_ERRNO libmosquitto returns strerror(errno) of the calling thread, which by
+        // then is unrelated ("Success"); the caller passes the real errno text in detail if it has one.
+        var text = errorCode == MosquittoConstants.ErrErrno ? "a system call failed" : MosquittoLibrary.ErrorText(errorCode);
         var message = $"{operation} failed: {text} (libmosquitto error {errorCode})";
         if (!string.IsNullOrEmpty(detail)) message += $"; {detail}";
         return new MqttException(message, errorCode, reasonCode: 0);

@@ -21,6 +21,7 @@ internal static class MosquittoConstants
     public const int ErrErrno = 14;
     public const int ErrEai = 15;
     public const int ErrProxy = 16;
+    public const int ErrTimeout = 27;
 
     // enum mosq_opt_t
     public const int OptProtocolVersion = 1;

@@ -45,6 +45,11 @@ internal static unsafe partial class MosquittoNative
     [LibraryImport(Library, EntryPoint = "mosquitto_reconnect_async", SetLastError = true)]
     public static partial int ReconnectAsync(nint mosq);
 
+    /// <summary>The client's socket, or -1 while it has none: the only outside sign that libmosquitto
+    /// closed the connection without calling on_disconnect (see MqttClient.ConnectAsync).</summary>
+    [LibraryImport(Library, EntryPoint = "mosquitto_socket")]
+    public static partial int Socket(nint mosq);
+
     [LibraryImport(Library, EntryPoint = "mosquitto_loop_start")]
     public static partial int LoopStart(nint mosq);
 
