@@ -39,23 +39,31 @@ public sealed class AgentHost(AgentConfig config)
             using var tpm = new PlatformTpm(config.Tcti, ConfigLoader.ParseHandle(config.AkHandle), config.StateDirectory, _log.For("tpm"));
             tpm.EnsureAk();
 
+            var epochs = new EpochStore(config.StateDirectory);
+            var savedEpoch = epochs.Load();
             await using var link = new BridgeLink(config, _log.For("mqtt"));
-            await link.StartAsync(run.Token);
-            await link.WaitForEpochAsync(run.Token);
+            link.EpochReceived += epoch => epochs.Save(epoch);
+            NonceEpoch? CurrentEpoch() => link.Epoch ?? savedEpoch;
 
+            // Going online (broker, epoch, enrollment) runs beside the readings: an agent that starts
+            // while the broker is down still makes readings from its last epoch, and they wait in the
+            // outbox. Only publishing waits for enrollment.
             var composition = new HostComposition { GnssReceiver = $"nmea:{config.Gnss.Device}" };
-            await new Enroller(tpm, link, hostId, composition, _log.For("enroll")).EnrollAsync(run.Token);
+            var enroller = new Enroller(tpm, link, hostId, composition, _log.For("enroll"));
+            var online = GoOnlineAsync(link, enroller, run.Token);
 
             var publisher = new OutboxPublisher(outbox, link, hostId, _log.For("outbox"));
             if (config.Readings > 0)
                 publisher.Acknowledged += _ => { if (publisher.Delivered >= config.Readings) run.Cancel(); };
-            var publishing = publisher.RunAsync(run.Token);
+            var publishing = PublishWhenOnlineAsync(online, publisher, run.Token);
             var recording = new ResultRecorder(link, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
 
+            if (savedEpoch is null) await WaitOrFailAsync(link.WaitForEpochAsync(run.Token), online);
+            else _log.Info($"making readings from the last known epoch until the bridge is reachable");
             await WaitForFirstFixAsync(gnss, run.Token);
-            var cycle = new ReadingCycle(hostId, config.Pcrs, gnss, tpm, link, sequence, outbox, _log.For("cycle"));
-            await RunCyclesAsync(cycle, publisher, run.Token);
-            await Task.WhenAll(Quietly(publishing), Quietly(recording), Quietly(gnssTask));
+            var cycle = new ReadingCycle(hostId, config.Pcrs, gnss, tpm, CurrentEpoch, sequence, outbox, _log.For("cycle"));
+            await WaitOrFailAsync(RunCyclesAsync(cycle, publisher, run.Token), online);
+            await Task.WhenAll(Quietly(publishing), Quietly(recording), Quietly(gnssTask), Quietly(online));
             _log.Info($"stopped after delivering {publisher.Delivered} reading(s)");
             return 0;
         }
@@ -74,6 +82,27 @@ public sealed class AgentHost(AgentConfig config)
             _log.Error($"{e.GetType().Name}: {e.Message}");
             return 1;
         }
+    }
+
+    private static async Task GoOnlineAsync(BridgeLink link, Enroller enroller, CancellationToken ct)
+    {
+        await link.StartAsync(ct);
+        await link.WaitForEpochAsync(ct);
+        await enroller.EnrollAsync(ct);
+    }
+
+    private static async Task PublishWhenOnlineAsync(Task online, OutboxPublisher publisher, CancellationToken ct)
+    {
+        await online;
+        await publisher.RunAsync(ct);
+    }
+
+    /// <summary>Awaits <paramref name="work"/>, but ends early with the error if going online fails (an enrollment refusal).</summary>
+    private static async Task WaitOrFailAsync(Task work, Task online)
+    {
+        var first = await Task.WhenAny(work, online);
+        if (first == online && online.IsFaulted) await online; // rethrows, e.g. EnrollmentRefusedException
+        await work;
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 using GeoEdge.Agent.Attestation;
-using GeoEdge.Agent.Enrollment;
 using GeoEdge.Agent.Gnss;
 using GeoEdge.Agent.Logging;
 using GeoEdge.Agent.Outbox;
 using GeoEdge.Agent.State;
+using GeoEdge.Wire.Messages;
 using GeoEdge.Wire.Readings;
 
 namespace GeoEdge.Agent.Cycle;
@@ -19,14 +19,14 @@ public sealed class ReadingCycle(
     IReadOnlyList<int> pcrs,
     GnssReceiver gnss,
     PlatformTpm tpm,
-    BridgeLink link,
+    Func<NonceEpoch?> currentEpoch,
     SequenceCounter sequence,
     DurableOutbox outbox,
     AgentLog log)
 {
     public ulong RunOnce(DateTimeOffset now)
     {
-        var epoch = link.Epoch ?? throw new InvalidOperationException("no nonce epoch from the bridge yet");
+        var epoch = currentEpoch() ?? throw new InvalidOperationException("no nonce epoch from the bridge yet");
         var fix = gnss.CurrentFix(now);
         var reading = new Reading
         {

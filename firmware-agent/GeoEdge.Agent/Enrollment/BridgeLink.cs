@@ -37,6 +37,9 @@ public sealed class BridgeLink : IAsyncDisposable
 
     public NonceEpoch? Epoch => Volatile.Read(ref _epoch);
 
+    /// <summary>Raised (on the dispatch thread) for every epoch the bridge publishes.</summary>
+    public event Action<NonceEpoch>? EpochReceived;
+
     public async Task StartAsync(CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(200);
@@ -99,7 +102,9 @@ public sealed class BridgeLink : IAsyncDisposable
     {
         if (topic == Topics.NonceEpoch)
         {
-            Volatile.Write(ref _epoch, WireJson.Decode<NonceEpoch>(payload));
+            var epoch = WireJson.Decode<NonceEpoch>(payload);
+            Volatile.Write(ref _epoch, epoch);
+            EpochReceived?.Invoke(epoch);
             return;
         }
         switch (Topics.ParseHostTopic(topic))

@@ -6,12 +6,14 @@ namespace GeoEdge.Agent.Outbox;
 
 /// <summary>
 /// Drains the outbox to the broker one reading at a time, oldest first, deleting each only after
-/// its PUBACK. One in flight at a time keeps the order; an ack that does not come is retried, and
-/// the bridge recognises a re-delivered sequence number, so retrying never stores twice.
+/// its PUBACK. One in flight at a time keeps the order. The MQTT client itself re-sends an
+/// unacknowledged message after a reconnect, so the publisher waits long for the ack (a broker outage
+/// is normal) and publishes again only after that; the bridge recognises a re-delivered sequence
+/// number, so a second copy is never stored twice.
 /// </summary>
 public sealed class OutboxPublisher(DurableOutbox outbox, BridgeLink link, string hostId, AgentLog log)
 {
-    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(120);
     private readonly SemaphoreSlim _wake = new(0);
     private long _delivered;
 
