@@ -29,7 +29,7 @@ public class AgentRestartTests(ITestOutputHelper output)
         // Results for readings sent just before the stop may still be on their way; they are not "after".
         await Task.Delay(TimeSpan.FromSeconds(1));
         var lastSeqBefore = Math.Max(before[^1].Seq, (ulong)hostBefore.GetProperty("lastSeq").GetUInt64());
-        while (rig.Results.Results.Reader.TryRead(out var late)) lastSeqBefore = Math.Max(lastSeqBefore, late.Seq);
+        foreach (var late in rig.Results.Pending()) lastSeqBefore = Math.Max(lastSeqBefore, late.Seq);
         var stoppedLog = rig.Agent.Process.Tail(200);
 
         rig.Agent.Start();

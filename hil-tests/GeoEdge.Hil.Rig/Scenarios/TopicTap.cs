@@ -39,27 +39,37 @@ public sealed class TopicTap : IAsyncDisposable
     }
 
     /// <summary>The next recorded message that matches, skipping (and dropping) the others; RigException on timeout.</summary>
-    public async Task<MqttMessage> NextAsync(Func<MqttMessage, bool> match, TimeSpan timeout)
+    public Task<MqttMessage> NextAsync(Func<MqttMessage, bool> match, TimeSpan timeout) =>
+        NextAsync(m => match(m) ? m : null, timeout, "matching message");
+
+    /// <summary>
+    /// The next message <paramref name="decode"/> turns into a T (it returns null for messages to
+    /// skip); RigException naming <paramref name="what"/> on timeout.
+    /// </summary>
+    public async Task<T> NextAsync<T>(Func<MqttMessage, T?> decode, TimeSpan timeout, string what) where T : class
     {
         using var cts = new CancellationTokenSource(timeout);
         try
         {
             while (true)
-            {
-                var message = await _seen.Reader.ReadAsync(cts.Token);
-                if (match(message)) return message;
-            }
+                if (decode(await _seen.Reader.ReadAsync(cts.Token)) is { } decoded) return decoded;
         }
         catch (OperationCanceledException)
         {
-            throw new RigException($"no matching message within {timeout.TotalSeconds:0.#} s");
+            throw new RigException($"no {what} within {timeout.TotalSeconds:0.#} s");
         }
+    }
+
+    /// <summary>Messages already recorded, without waiting.</summary>
+    public IEnumerable<MqttMessage> Pending()
+    {
+        while (_seen.Reader.TryRead(out var message)) yield return message;
     }
 
     /// <summary>Forgets everything recorded so far (e.g. the agent's own enrollment outcome).</summary>
     public void Clear()
     {
-        while (_seen.Reader.TryRead(out _)) { }
+        foreach (var _ in Pending()) { }
     }
 
     public Task PublishAsync(string topic, byte[] payload) =>
