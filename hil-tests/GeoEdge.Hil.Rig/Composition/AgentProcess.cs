@@ -31,11 +31,13 @@ public sealed class AgentProcess : IDisposable
             "--tcti", _settings.Tcti,
             "--gnss-device", _settings.GnssDevice,
             "--gnss-baud", "115200",
-            "--broker", $"127.0.0.1:{_settings.BrokerPort}",
+            "--broker", $"127.0.0.1:{_settings.Broker.Port}",
             "--interval", _settings.IntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--state-dir", StateDirectory,
             "--ak-handle", _settings.AkHandle,
         };
+        if (_settings.Broker.Tls is { } tls)
+            args.AddRange(["--broker-ca", tls.CaFile, "--broker-cert", tls.CertFile, "--broker-key", tls.KeyFile]);
         var exe = Environment.GetEnvironmentVariable("GEOEDGE_AGENT_EXE");
         if (string.IsNullOrEmpty(exe))
         {
@@ -53,4 +55,4 @@ public sealed class AgentProcess : IDisposable
     public void Dispose() => _process?.Dispose();
 }
 
-public sealed record AgentSettings(string HostId, string Tcti, string GnssDevice, int BrokerPort, int IntervalSeconds = 1, string AkHandle = "0x81010002");
+public sealed record AgentSettings(string HostId, string Tcti, string GnssDevice, BrokerEndpoint Broker, int IntervalSeconds = 1, string AkHandle = "0x81010002");

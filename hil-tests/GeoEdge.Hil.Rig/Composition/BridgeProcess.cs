@@ -36,10 +36,16 @@ public sealed class BridgeProcess : IDisposable
             $"--Bridge:Database={DatabasePath}",
             $"--Bridge:SigningKey={SigningKeyPath}",
             $"--Bridge:Broker:Host=127.0.0.1",
-            $"--Bridge:Broker:Port={_settings.BrokerPort}",
+            $"--Bridge:Broker:Port={_settings.Broker.Port}",
             $"--Bridge:Broker:ClientId=geoedge-bridge-{HttpPort}",
             $"--Bridge:EpochSeconds={_settings.EpochSeconds}",
         };
+        if (_settings.Broker.Tls is { } tls)
+        {
+            args.Add($"--Bridge:Broker:CaFile={tls.CaFile}");
+            args.Add($"--Bridge:Broker:CertFile={tls.CertFile}");
+            args.Add($"--Bridge:Broker:KeyFile={tls.KeyFile}");
+        }
         for (var i = 0; i < _settings.ExtraEkCaDirectories.Count; i++)
             args.Add($"--Bridge:EkCaDirectories:{i}={_settings.ExtraEkCaDirectories[i]}");
         _process = RigProcess.Start("bridge", "dotnet", args, _dir.Path,
@@ -79,4 +85,10 @@ public sealed class BridgeProcess : IDisposable
 }
 
 /// <summary>What the rig tells the bridge.</summary>
-public sealed record BridgeSettings(int BrokerPort, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300);
+public sealed record BridgeSettings(BrokerEndpoint Broker, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300);
+
+/// <summary>Where a rig process reaches the broker: a loopback port, with mutual TLS when Tls is set.</summary>
+public sealed record BrokerEndpoint(int Port, ClientTls? Tls = null);
+
+/// <summary>The broker's CA and this client's certificate and key (PEM files).</summary>
+public sealed record ClientTls(string CaFile, string CertFile, string KeyFile);

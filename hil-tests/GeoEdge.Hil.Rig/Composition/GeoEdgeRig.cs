@@ -68,7 +68,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             File.Copy(Tpm.RootCaCertificatePath, Path.Combine(caDirectory, "swtpm-root-ca.pem"));
             File.Copy(Tpm.IntermediateCaCertificatePath, Path.Combine(caDirectory, "swtpm-intermediate-ca.pem"));
         }
-        Bridge = new BridgeProcess(Directory, new BridgeSettings(Broker.PlainPort, [caDirectory], Options.EpochSeconds));
+        Bridge = new BridgeProcess(Directory, new BridgeSettings(Endpoint("geoedge-bridge"), [caDirectory], Options.EpochSeconds));
         await Bridge.StartAsync();
         if (Options.PolicyJson is not null)
         {
@@ -77,7 +77,18 @@ public sealed class GeoEdgeRig : IAsyncDisposable
                 throw new RigException($"the bridge refused the rig's policy: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
         Results = await ResultWatcher.StartAsync(Broker.PlainPort);
-        Agent = new AgentProcess(Directory, new AgentSettings(Options.HostId, Tpm.Tcti, GnssPort.DevicePath, Broker.PlainPort, Options.IntervalSeconds));
+        Agent = new AgentProcess(Directory, new AgentSettings(Options.HostId, Tpm.Tcti, GnssPort.DevicePath, Endpoint(Options.HostId), Options.IntervalSeconds));
+    }
+
+    /// <summary>
+    /// The agent and the bridge reach the broker as in production, over mutual TLS with a client
+    /// certificate each; test taps and attackers use the plain listener of the same broker.
+    /// </summary>
+    private BrokerEndpoint Endpoint(string clientName)
+    {
+        if (!Options.MutualTls) return new BrokerEndpoint(Broker.PlainPort);
+        var (cert, key) = Broker.IssueClientCertificate(clientName);
+        return new BrokerEndpoint(Broker.TlsPort, new ClientTls(Broker.CaPath, cert, key));
     }
 
     public void StartAgent()

@@ -23,5 +23,8 @@ public sealed record RigOptions
 
     public int EpochSeconds { get; init; } = 300;
 
+    /// <summary>Agent and bridge use the broker's mutual-TLS listener (the default, as in production).</summary>
+    public bool MutualTls { get; init; } = true;
+
     public const string DefaultPolicy = """{"type":"circle","center":{"lat":40.416775,"lon":-3.703790},"radiusMeters":5000}""";
 }
