@@ -52,11 +52,12 @@ public sealed class AgentHost(AgentConfig config)
             var enroller = new Enroller(tpm, link, hostId, composition, _log.For("enroll"));
             var online = GoOnlineAsync(link, enroller, run.Token);
 
-            var publisher = new OutboxPublisher(outbox, link, hostId, _log.For("outbox"));
+            var receipts = new DeliveryReceipts();
+            var publisher = new OutboxPublisher(outbox, link, receipts, hostId, _log.For("outbox"));
             if (config.Readings > 0)
                 publisher.Acknowledged += _ => { if (publisher.Delivered >= config.Readings) run.Cancel(); };
             var publishing = PublishWhenOnlineAsync(online, publisher, run.Token);
-            var recording = new ResultRecorder(link, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
+            var recording = new ResultRecorder(link, receipts, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
 
             if (savedEpoch is null) await WaitOrFailAsync(link.WaitForEpochAsync(run.Token), online);
             else _log.Info($"making readings from the last known epoch until the bridge is reachable");

@@ -69,7 +69,7 @@ public sealed class MessageRouter(
         {
             // Another copy of this sequence number won the race to the store (MQTT QoS 1 may deliver twice).
             outcome = VerificationOutcome.Refused(hostId, outcome.Reading,
-                new Finding(FindingCodes.ReplayedReading, $"sequence {outcome.Reading!.Seq} is already stored"));
+                new Finding(FindingCodes.ReplayedReading, $"sequence {outcome.Reading!.Seq} is already stored")) with { ReadingDigest = outcome.ReadingDigest };
         }
         var location = outcome.IsAccepted ? assessor.Assess(hostId, outcome.Reading!) : null;
         var result = issuer.Issue(outcome, location);

@@ -38,6 +38,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         {
             HostId = outcome.HostId,
             Seq = outcome.Seq ?? 0,
+            ReadingDigest = outcome.ReadingDigest,
             Ear = jwt,
             EarStatus = ear.OverallStatus.ToClaimValue(),
             Geofence = location?.Result,

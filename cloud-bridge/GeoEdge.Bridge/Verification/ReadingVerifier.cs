@@ -20,13 +20,14 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
 
     public VerificationOutcome Verify(string topicHostId, ReadOnlySpan<byte> payload)
     {
-        var outcome = Check(topicHostId, payload, out var claimedSeq);
-        return outcome with { ClaimedSeq = claimedSeq };
+        var outcome = Check(topicHostId, payload, out var claimedSeq, out var digest);
+        return outcome with { ClaimedSeq = claimedSeq, ReadingDigest = digest };
     }
 
-    private VerificationOutcome Check(string topicHostId, ReadOnlySpan<byte> payload, out ulong? claimedSeq)
+    private VerificationOutcome Check(string topicHostId, ReadOnlySpan<byte> payload, out ulong? claimedSeq, out byte[]? digest)
     {
         claimedSeq = null;
+        digest = null;
         AttestedReading message;
         try
         {
@@ -38,6 +39,7 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
         }
 
         claimedSeq = ClaimedSequence(message.Reading);
+        digest = CanonicalReading.Digest(message.Reading);
         var host = store.GetHost(topicHostId);
         if (host is null)
             return VerificationOutcome.Refused(topicHostId, null,
@@ -65,7 +67,6 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
             return VerificationOutcome.Refused(topicHostId, null, new Finding(FindingCodes.NotAQuote,
                 $"attestation type 0x{(ushort)attest.Type:x4} is not TPM_ST_ATTEST_QUOTE"));
 
-        var digest = CanonicalReading.Digest(message.Reading);
         if (!attest.ExtraData.AsSpan().SequenceEqual(digest))
             return VerificationOutcome.Refused(topicHostId, null, new Finding(FindingCodes.QualifyingDataMismatch,
                 $"the quote's qualifying data {Convert.ToHexStringLower(attest.ExtraData)} is not SHA-256 of the reading ({Convert.ToHexStringLower(digest)}): the reading was changed after it was quoted"));

@@ -17,6 +17,9 @@ public sealed record VerificationOutcome(string HostId, Reading? Reading, IReadO
 
     public ulong? Seq => Reading?.Seq ?? ClaimedSeq;
 
+    /// <summary>SHA-256 of the reading bytes the message carried, whether or not they were trusted.</summary>
+    public byte[]? ReadingDigest { get; init; }
+
     /// <summary>Findings that do not refuse the reading but keep the platform result below affirming.</summary>
     public IReadOnlyList<Finding> Warnings { get; init; } = [];
 

@@ -1,15 +1,16 @@
 using GeoEdge.Agent.Enrollment;
 using GeoEdge.Agent.Logging;
+using GeoEdge.Agent.Outbox;
 using GeoEdge.Agent.State;
 using GeoEdge.Wire;
 
 namespace GeoEdge.Agent.Cycle;
 
 /// <summary>
-/// Logs each result the bridge sends back and keeps the latest one on disk (latest-result.json), where
-/// local workloads and operators can read it.
+/// Logs each result the bridge sends back, keeps the latest one on disk (latest-result.json), where
+/// local workloads and operators can read it, and hands it to the outbox as a delivery receipt.
 /// </summary>
-public sealed class ResultRecorder(BridgeLink link, string stateDirectory, AgentLog log)
+public sealed class ResultRecorder(BridgeLink link, DeliveryReceipts receipts, string stateDirectory, AgentLog log)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -20,6 +21,7 @@ public sealed class ResultRecorder(BridgeLink link, string stateDirectory, Agent
                 var reasons = result.Reasons.Count == 0 ? "" : $" ({string.Join("; ", result.Reasons)})";
                 log.Info($"result for reading {result.Seq}: {result.EarStatus}, geofence {result.Geofence ?? "-"}{reasons}");
                 DurableFile.Write(Path.Combine(stateDirectory, "latest-result.json"), WireJson.Encode(result));
+                receipts.Confirm(result.ReadingDigest);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }

@@ -55,6 +55,13 @@ public sealed class DurableOutbox
 
     public void Remove(ulong seq) => State.DurableFile.Delete(PathOf(seq, ReadySuffix));
 
+    /// <summary>Moves an unreadable entry aside (kept for inspection, never published) so the queue goes on.</summary>
+    public void Quarantine(ulong seq)
+    {
+        File.Move(PathOf(seq, ReadySuffix), PathOf(seq, ".corrupt"), overwrite: true);
+        State.DurableFile.SyncDirectory(_directory);
+    }
+
     private IEnumerable<ulong> Sequences(string suffix) =>
         Directory.EnumerateFiles(_directory, "*" + suffix)
             .Select(f => Path.GetFileName(f))

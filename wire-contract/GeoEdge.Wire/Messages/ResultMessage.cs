@@ -9,6 +9,12 @@ public sealed record ResultMessage
     public required string HostId { get; init; }
     public required ulong Seq { get; init; }
 
+    /// <summary>
+    /// SHA-256 of the reading bytes this result judged (null when the message held none). The agent
+    /// keeps a reading until a result with its digest comes back: a forged copy has another digest.
+    /// </summary>
+    public byte[]? ReadingDigest { get; init; }
+
     /// <summary>The EAR as a compact ES256 JWT.</summary>
     public required string Ear { get; init; }
 
