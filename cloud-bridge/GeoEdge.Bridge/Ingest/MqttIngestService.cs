@@ -25,6 +25,8 @@ public sealed class MqttIngestService(
         await using var client = MqttClient.Create(new MqttClientOptions(broker.Host, broker.Port, broker.ClientId)
         {
             Tls = broker.CaFile is null ? null : new MqttTlsOptions(broker.CaFile, broker.CertFile, broker.KeyFile),
+            // Every host's readings wait on the bridge: come back quickly after a broker restart.
+            ReconnectDelayMax = TimeSpan.FromSeconds(5),
         });
         client.ConnectionChanged += connected =>
         {

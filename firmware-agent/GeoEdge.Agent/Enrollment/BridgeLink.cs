@@ -31,6 +31,8 @@ public sealed class BridgeLink : IAsyncDisposable
         _client = MqttClient.Create(new MqttClientOptions(b.Host, b.Port, $"geoedge-agent-{_hostId}")
         {
             Tls = b.CaFile is null ? null : new MqttTlsOptions(b.CaFile, b.CertFile, b.KeyFile),
+            // Bounded so a fleet does not hammer a restarting broker, short enough to drain the outbox soon.
+            ReconnectDelayMax = TimeSpan.FromSeconds(10),
         });
         _client.ConnectionChanged += up => _log.Info($"broker {b.Host}:{b.Port} {(up ? "connected" : "disconnected")}");
     }

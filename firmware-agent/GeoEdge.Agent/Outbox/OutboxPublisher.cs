@@ -17,7 +17,7 @@ namespace GeoEdge.Agent.Outbox;
 public sealed class OutboxPublisher(DurableOutbox outbox, BridgeLink link, DeliveryReceipts receipts, string hostId, AgentLog log)
 {
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _wake = new(0);
     private long _delivered;
 
