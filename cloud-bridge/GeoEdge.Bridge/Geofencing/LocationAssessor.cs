@@ -53,9 +53,9 @@ public sealed class LocationAssessor(BridgeStore store)
                 };
                 results.Add(new PolicyResult(policy.PolicyId, policy.Version, result, decision.DistanceToBoundaryMeters, decision.Explanation));
                 if (result == LocationAssessment.Outside)
-                    findings.Add(new Finding(FindingCodes.OutsideFence, $"policy '{policy.PolicyId}' v{policy.Version}: {decision.Explanation}"));
+                    findings.Add(new Finding(FindingCodes.OutsideFence, decision.Explanation));
                 else if (result == LocationAssessment.Indeterminate)
-                    findings.Add(new Finding(FindingCodes.IndeterminateFence, $"policy '{policy.PolicyId}' v{policy.Version}: {decision.Explanation}"));
+                    findings.Add(new Finding(FindingCodes.IndeterminateFence, decision.Explanation));
             }
             catch (GeofencePolicyException e)
             {
