@@ -62,12 +62,23 @@ public sealed class SerialPortTests
     {
         using var rig = await PtyRig.StartAsync("serial-cancel");
         using var device = SerialPort.Open(rig.Pair.DevicePath, Baud);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cts = new CancellationTokenSource();
+        // Cancelled from a thread of its own: a CancelAfter timer needs the thread pool, which
+        // parallel rig tests can keep busy, and the test would measure that instead of Read.
+        var cancelledAt = 0L;
+        var canceller = new Thread(() =>
+        {
+            Thread.Sleep(200);
+            Volatile.Write(ref cancelledAt, Stopwatch.GetTimestamp());
+            cts.Cancel();
+        });
+        canceller.Start();
 
-        var clock = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => device.Read(new byte[64], TimeSpan.FromSeconds(30), cts.Token));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {clock.Elapsed.TotalMilliseconds:0} ms");
+        var latency = Stopwatch.GetElapsedTime(Volatile.Read(ref cancelledAt));
+        Assert.True(latency < TimeSpan.FromSeconds(1), $"Read returned {latency.TotalMilliseconds:0} ms after cancellation");
+        canceller.Join();
     }
 
     [Fact]
@@ -75,13 +86,22 @@ public sealed class SerialPortTests
     {
         using var rig = await PtyRig.StartAsync("serial-dispose");
         var device = SerialPort.Open(rig.Pair.DevicePath, Baud);
-        var read = Task.Run(() => device.Read(new byte[64], TimeSpan.FromSeconds(30)));
-        await Task.Delay(150);
+        Exception? failure = null;
+        using var returned = new ManualResetEventSlim();
+        var reader = new Thread(() =>
+        {
+            try { device.Read(new byte[64], TimeSpan.FromSeconds(30)); }
+            catch (Exception e) { failure = e; }
+            finally { returned.Set(); }
+        });
+        reader.Start();
+        Thread.Sleep(150);
 
-        var clock = Stopwatch.StartNew();
         device.Dispose();
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => read);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"dispose took {clock.Elapsed.TotalMilliseconds:0} ms to end the read");
+
+        Assert.True(returned.Wait(TimeSpan.FromSeconds(1)), "the read did not end within 1 s of Dispose");
+        Assert.IsType<ObjectDisposedException>(failure);
+        reader.Join();
     }
 
     [Fact]
