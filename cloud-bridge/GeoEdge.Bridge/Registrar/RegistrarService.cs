@@ -44,15 +44,27 @@ public sealed class RegistrarService(BridgeStore store, EkCertificateValidator e
             return (null, Refuse(topicHostId, "malformed-key", e.Message));
         }
 
-        var ekProblem = EkMatchesCertificate(ek, request.EkCertificate);
-        if (ekProblem is not null) return (null, Refuse(topicHostId, "ek-public-mismatch", ekProblem));
+        MakeCredentialResult credential;
+        byte[] akName, secret;
+        try
+        {
+            var ekProblem = EkMatchesCertificate(ek, request.EkCertificate);
+            if (ekProblem is not null) return (null, Refuse(topicHostId, "ek-public-mismatch", ekProblem));
 
-        var akProblem = AkPolicy.Check(ak) ?? CheckCreation(ak, request);
-        if (akProblem is not null) return (null, Refuse(topicHostId, "ak-not-acceptable", akProblem));
+            var akProblem = AkPolicy.Check(ak) ?? CheckCreation(ak, request);
+            if (akProblem is not null) return (null, Refuse(topicHostId, "ak-not-acceptable", akProblem));
 
-        var akName = ak.ComputeName();
-        var secret = RandomNumberGenerator.GetBytes(32);
-        var credential = MakeCredential.Create(ek, akName, secret);
+            akName = ak.ComputeName();
+            secret = RandomNumberGenerator.GetBytes(32);
+            credential = MakeCredential.Create(ek, akName, secret);
+        }
+        catch (Exception e) when (e is TpmFormatException or CryptographicException or ArgumentException)
+        {
+            // A certified EK that still cannot be used (e.g. not a restricted decryption key with
+            // AES-CFB) cannot prove anything: refuse, naming why, rather than leave the agent waiting.
+            return (null, Refuse(topicHostId, "ek-not-usable", e.Message));
+        }
+
         var challengeId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         store.SaveChallenge(new PendingChallenge(challengeId, topicHostId, payload.ToArray(), secret,
             Convert.ToHexStringLower(akName), time.GetUtcNow()));
