@@ -75,4 +75,27 @@ public class PolicyChangeTests(ITestOutputHelper output)
         Assert.Equal(policyId, result.PolicyId);
         Assert.Contains(result.Reasons, r => r.StartsWith("outside-fence:", StringComparison.Ordinal));
     }
+
+    /// <summary>A chunked body has no Content-Length: the bridge must stop reading at the policy limit.</summary>
+    [Fact]
+    public async Task An_oversized_chunked_policy_is_refused_without_a_content_length()
+    {
+        await using var rig = await RigFixture.StartAsync(output, new Rig.Composition.RigOptions { PolicyJson = null });
+        var huge = new string(' ', 2 * 1024 * 1024) + Rig.Composition.RigOptions.DefaultPolicy;
+        using var content = new StreamContent(new NonSeekableStream(System.Text.Encoding.UTF8.GetBytes(huge)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await rig.Bridge.Http.PutAsync("/v1/hosts/edge-01/policies/big", content);
+
+        Assert.Null(response.RequestMessage!.Content!.Headers.ContentLength);
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("larger than", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await rig.Bridge.GetJsonAsync("/v1/hosts/edge-01/policies")).GetArrayLength());
+    }
+
+    /// <summary>A stream whose length is unknown, so HttpClient sends it chunked.</summary>
+    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
 }

@@ -41,9 +41,8 @@ public static class BridgeApi
         {
             if (!HostId.IsValid(hostId)) return BadRequest($"host id '{hostId}' is not valid");
             if (!HostId.IsValid(policyId)) return BadRequest($"policy id '{policyId}' is not valid (same rules as host ids)");
-            if (request.ContentLength > PolicyDocument.MaxBytes) return BadRequest($"policy larger than {PolicyDocument.MaxBytes} bytes");
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync();
+            var body = await ReadBoundedAsync(request, PolicyDocument.MaxBytes);
+            if (body is null) return BadRequest($"policy larger than {PolicyDocument.MaxBytes} bytes");
             try
             {
                 PolicyDocument.Parse(policyId, 0, body);
@@ -56,6 +55,20 @@ public static class BridgeApi
             var stored = store.CurrentPolicies(hostId).First(p => p.PolicyId == policyId && p.Version == version);
             return Results.Json(ToView(stored), BridgeJsonContext.Default.PolicyView, statusCode: 201);
         });
+    }
+
+    /// <summary>
+    /// Reads at most <paramref name="maxBytes"/> of the body, whatever Content-Length says or whether it
+    /// is sent at all (chunked): null when the body is larger, so a caller never buffers more.
+    /// </summary>
+    private static async Task<string?> ReadBoundedAsync(HttpRequest request, int maxBytes)
+    {
+        if (request.ContentLength > maxBytes) return null;
+        var buffer = new byte[maxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length))) > 0) length += read;
+        return length > maxBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     private static IResult NotFound(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 404);
