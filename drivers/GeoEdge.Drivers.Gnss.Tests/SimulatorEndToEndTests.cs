@@ -51,7 +51,10 @@ public sealed class SimulatorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_tracker_reports_the_simulated_position_accuracy_and_sky()
     {
-        var fix = await WaitForFixAsync(_simulator.Position);
+        await WaitForFixAsync(_simulator.Position);
+        // The tracker publishes an epoch as its sentences arrive: GGA comes before RMC, so wait
+        // for an epoch that has both rather than racing the RMC line.
+        var fix = await WaitForAsync(() => tracker.Latest is { Status: not null } f ? f : null, "a fix with RMC status");
 
         var sky = _simulator.Sky;
         Assert.True(fix.IsValid);
