@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using GeoEdge.Drivers.Gnss.Ubx;
+using GeoEdge.Hil.Rig.Composition;
 
 namespace GeoEdge.Drivers.Gnss.Tests.Ubx;
 
 public sealed class GalileoInavPageTests
 {
-    private const string Configuration1 = "/work/shared/testdata/osnma/configuration_1";
+    private static readonly string Configuration1 = Path.Combine(RepoPaths.SharedTestData, "osnma", "configuration_1");
 
     /// <summary>The first <paramref name="count"/> 240-bit pages of each of the first <paramref name="satellites"/> rows.</summary>
     private static List<(string Svid, byte[] Page)> RealPages(int satellites, int count)
