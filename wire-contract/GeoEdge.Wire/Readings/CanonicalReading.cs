@@ -18,6 +18,7 @@ public static class CanonicalReading
         if (reading.V != Reading.CurrentVersion)
             throw new WireFormatException($"reading: version {reading.V} is not supported (expected {Reading.CurrentVersion})");
         HostId.Validate(reading.HostId);
+        if (reading.Fix is { } fix) GnssFixValidation.Validate(fix);
         if (!Encode(reading).AsSpan().SequenceEqual(bytes))
             throw new WireFormatException("reading: bytes are not in canonical form");
         return reading;
@@ -29,8 +30,23 @@ public static class CanonicalReading
     private static Reading Normalize(Reading r) => r with
     {
         Time = Millis(r.Time),
-        Fix = r.Fix is null ? null : r.Fix with { Time = Millis(r.Fix.Time) },
+        Fix = r.Fix is null ? null : r.Fix with
+        {
+            Time = Millis(r.Fix.Time),
+            Satellites = r.Fix.Satellites?.Select(Normalize).ToList(),
+        },
     };
+
+    private static GnssSatellite Normalize(GnssSatellite s) => s.Osnma is not { } o ? s : s with
+    {
+        Osnma = o with
+        {
+            NavData = o.NavData with { LastAuthenticated = Millis(o.NavData.LastAuthenticated) },
+            Timing = o.Timing with { LastAuthenticated = Millis(o.Timing.LastAuthenticated) },
+        },
+    };
+
+    private static DateTimeOffset? Millis(DateTimeOffset? t) => t is { } value ? Millis(value) : null;
 
     private static DateTimeOffset Millis(DateTimeOffset t)
     {

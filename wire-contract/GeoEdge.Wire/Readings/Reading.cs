@@ -24,7 +24,13 @@ public sealed record Reading
     public GnssFixReport? Fix { get; init; }
 }
 
-/// <summary>A GNSS fix as the receiver reported it; the bridge derives the uncertainty from it.</summary>
+/// <summary>
+/// A GNSS fix as the receiver reported it; the bridge derives the uncertainty from it and decides,
+/// from <see cref="Satellites"/>, <see cref="Osnma"/> and <see cref="Receiver"/>, whether the fix is
+/// authenticated. The agent only reports these facts; every decision about them is the bridge's.
+/// The last three members are optional so that readings from agents that predate them still decode
+/// (and, being omitted when null, still encode to the very bytes those agents hashed).
+/// </summary>
 public sealed record GnssFixReport
 {
     public required DateTimeOffset Time { get; init; }
@@ -40,6 +46,19 @@ public sealed record GnssFixReport
 
     /// <summary>The receiver's own error estimate (NMEA GST), when it sends one.</summary>
     public GnssErrorEstimate? Error { get; init; }
+
+    /// <summary>
+    /// The satellites the fix was computed from (at most <see cref="GnssFixValidation.MaxSatellites"/>),
+    /// each with its OSNMA authentication when it is a Galileo satellite. Null when the agent does
+    /// not know which satellites were used: the fix then cannot count as authenticated.
+    /// </summary>
+    public IReadOnlyList<GnssSatellite>? Satellites { get; init; }
+
+    /// <summary>The OSNMA verifier's state when the fix was taken; null when the agent runs none.</summary>
+    public OsnmaState? Osnma { get; init; }
+
+    /// <summary>The receiver's own jamming and spoofing verdicts; null when it reports none.</summary>
+    public GnssReceiverFlags? Receiver { get; init; }
 }
 
 /// <summary>One-sigma errors in metres, from NMEA GST.</summary>
