@@ -1,6 +1,7 @@
 using GeoEdge.Bridge.Api;
 using GeoEdge.Bridge.Freshness;
 using GeoEdge.Bridge.Geofencing;
+using GeoEdge.Bridge.Geolocation;
 using GeoEdge.Bridge.Ingest;
 using GeoEdge.Bridge.Options;
 using GeoEdge.Bridge.Registrar;
@@ -36,6 +37,7 @@ services.AddSingleton(sp =>
 services.AddSingleton(sp => new RegistrarService(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EkCertificateValidator>(),
     sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ChallengeTimeoutSeconds)));
 services.AddSingleton<ReadingVerifier>();
+services.AddSingleton(sp => new GnssAuthenticationAssessor(Opts(sp).Gnss));
 services.AddSingleton<LocationAssessor>();
 services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),
     sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ResultLifetimeSeconds),

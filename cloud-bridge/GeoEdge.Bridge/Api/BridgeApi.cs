@@ -33,7 +33,7 @@ public static class BridgeApi
         // tests) check that a host's sequence numbers arrived complete, once each, and in order.
         v1.MapGet("/hosts/{hostId}/readings", (string hostId, BridgeStore store) =>
             store.GetHost(hostId) is null ? NotFound($"host '{hostId}' is not enrolled")
-                : Results.Json(store.ReadingArrivals(hostId).Select(r => new ReadingArrivalView(r.Seq, r.ReceivedAt)).ToList(),
+                : Results.Json(store.ReadingArrivals(hostId).Select(r => new ReadingArrivalView(r.Seq, r.ReceivedAt, r.GnssAuthenticated, r.GnssAuthenticatedSatellites)).ToList(),
                     BridgeJsonContext.Default.ListReadingArrivalView));
         v1.MapGet("/hosts/{hostId}/policies", (string hostId, BridgeStore store) =>
             Results.Json(store.CurrentPolicies(hostId).Select(ToView).ToList(), BridgeJsonContext.Default.ListPolicyView));
@@ -78,7 +78,7 @@ public static class BridgeApi
     private static HostView ToView(EnrolledHost h) => new(h.HostId, h.AkName, h.EnrolledAt, h.Last?.Seq, h.CompositionJson);
 
     private static VerdictView ToView(StoredVerdict v) => new(v.Id, v.HostId, v.Seq, v.CreatedAt, v.EarStatus, v.Geofence, v.PolicyId,
-        JsonSerializer.Deserialize(v.ReasonsJson, BridgeJsonContext.Default.ListString) ?? [], v.Ear);
+        JsonSerializer.Deserialize(v.ReasonsJson, BridgeJsonContext.Default.ListString) ?? [], v.Ear, v.GnssAuthenticated, v.GnssAuthenticatedSatellites);
 
     private static PolicyView ToView(StoredPolicy p) => new(p.HostId, p.PolicyId, p.Version, p.CreatedAt, p.Body);
 }

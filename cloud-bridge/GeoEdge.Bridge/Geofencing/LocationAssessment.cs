@@ -1,3 +1,4 @@
+using GeoEdge.Bridge.Geolocation;
 using GeoEdge.Bridge.Verification;
 
 namespace GeoEdge.Bridge.Geofencing;
@@ -7,7 +8,9 @@ public sealed record PolicyResult(string PolicyId, int Version, string Result, d
 
 /// <summary>
 /// Where the host is and whether that satisfies its policies. The host must satisfy every policy:
-/// one outside makes it outside; otherwise one undecidable makes it indeterminate.
+/// one outside makes it outside; otherwise one undecidable makes it indeterminate. <see cref="Result"/>
+/// is the geometry alone; <see cref="Findings"/> also carries every reason the fix is not
+/// OSNMA-authenticated (and jamming warnings), so an inside result with findings is not affirmed.
 /// </summary>
 public sealed record LocationAssessment(
     string Result,
@@ -20,6 +23,9 @@ public sealed record LocationAssessment(
     public const string Inside = "inside";
     public const string Outside = "outside";
     public const string Indeterminate = "indeterminate";
+
+    /// <summary>Whether the fix is OSNMA-authenticated; null when there was no fix to judge.</summary>
+    public GnssAuthentication? Gnss { get; init; }
 
     /// <summary>The policy that decided the result (the first outside, else the first undecided, else the first).</summary>
     public PolicyResult? DecidingPolicy =>

@@ -9,9 +9,10 @@ namespace GeoEdge.Bridge.Geofencing;
 /// <summary>
 /// Matches the location of an accepted reading against the host's current policies, with the fix's
 /// uncertainty: inside only if the whole uncertainty disc is inside, outside only if it is entirely
-/// outside, indeterminate otherwise. Never a guess.
+/// outside, indeterminate otherwise. Never a guess. Beside the geometry, it judges whether the fix is
+/// OSNMA-authenticated and adds every reason it is not to the findings.
 /// </summary>
-public sealed class LocationAssessor(BridgeStore store)
+public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssessor gnssAssessor)
 {
     public LocationAssessment Assess(string hostId, Reading reading)
     {
@@ -20,6 +21,13 @@ public sealed class LocationAssessor(BridgeStore store)
             return new LocationAssessment(LocationAssessment.Indeterminate, null, null, null, [],
                 [new Finding(FindingCodes.NoGnssFix, $"reading {reading.Seq} carries no valid GNSS fix")]);
 
+        var geofence = AssessGeofence(hostId, fix);
+        var gnss = gnssAssessor.Assess(fix);
+        return geofence with { Findings = [.. geofence.Findings, .. gnss.Findings, .. gnss.Warnings], Gnss = gnss };
+    }
+
+    private LocationAssessment AssessGeofence(string hostId, GnssFixReport fix)
+    {
         var uncertainty = FixUncertainty.RadiusMeters(fix);
         var stored = store.CurrentPolicies(hostId);
         if (stored.Count == 0)

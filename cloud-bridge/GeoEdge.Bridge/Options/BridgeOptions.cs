@@ -37,6 +37,9 @@ public sealed class BridgeOptions
 
     /// <summary>A credential-activation challenge not answered within this is discarded.</summary>
     public int ChallengeTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>When a GNSS fix counts as OSNMA-authenticated.</summary>
+    public GnssAuthenticationOptions Gnss { get; set; } = new();
 }
 
 public sealed class BrokerOptions

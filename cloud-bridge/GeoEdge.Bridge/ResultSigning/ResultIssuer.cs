@@ -49,7 +49,11 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             Reasons = reasons,
         };
         store.AddVerdict(new StoredVerdict(0, outcome.HostId, outcome.Seq, now, message.EarStatus, message.Geofence,
-            message.PolicyId, JsonSerializer.Serialize(reasons, BridgeJsonContext.Default.ListString), jwt));
+            message.PolicyId, JsonSerializer.Serialize(reasons, BridgeJsonContext.Default.ListString), jwt)
+        {
+            GnssAuthenticated = location is null ? null : location.Gnss?.Authenticated ?? false,
+            GnssAuthenticatedSatellites = location is null ? null : location.Gnss?.AuthenticatedSatellites ?? 0,
+        });
         return message;
     }
 
@@ -76,18 +80,30 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             // The platform was refused: nothing it reported about its location can be appraised.
             return new EarSubmodule(EarStatus.None, null, policy);
 
-        var status = location.Result switch
-        {
-            LocationAssessment.Inside => EarStatus.Affirming,
-            LocationAssessment.Outside => EarStatus.Contraindicated,
-            _ => EarStatus.Warning,
-        };
+        var status = LocationStatus(location);
         var extensions = Reasons(location.Findings);
+        var gnss = location.Gnss;
+        extensions["geoedge.gnss-authenticated"] = ClaimValues.Build(w => w.WriteBooleanValue(gnss?.Authenticated ?? false));
+        extensions["geoedge.gnss-authenticated-satellites"] = ClaimValues.Build(w => w.WriteNumberValue(gnss?.AuthenticatedSatellites ?? 0));
+        extensions["geoedge.gnss-satellites"] = ClaimValues.Build(w => w.WriteNumberValue(gnss?.SatellitesListed ?? 0));
         extensions["geoedge.geofence"] = JsonSerializer.SerializeToElement(new GeofenceClaim(
             location.Result, location.Latitude, location.Longitude, location.UncertaintyMeters,
             location.Policies.Select(p => new PolicyClaim(p.PolicyId, p.Version, p.Result, double.IsFinite(p.DistanceToBoundaryMeters) ? p.DistanceToBoundaryMeters : null)).ToList()),
             BridgeJsonContext.Default.GeofenceClaim);
         return new EarSubmodule(status, TrustVector.Empty.With(TrustCategory.SourcedData, (int)status), policy, extensions);
+    }
+
+    /// <summary>
+    /// Affirming only for a position inside every fence from an OSNMA-authenticated fix with nothing
+    /// at all to remark (a jamming warning is enough to withhold it). Outside, or a receiver that sees
+    /// spoofing, contradicts the claim to be inside: contraindicated. Everything else is a warning: an
+    /// unauthenticated fix inside the fence is plausible but unproven.
+    /// </summary>
+    private static EarStatus LocationStatus(LocationAssessment location)
+    {
+        if (location.Result == LocationAssessment.Outside || location.Gnss?.SpoofingIndicated == true) return EarStatus.Contraindicated;
+        var proven = location.Result == LocationAssessment.Inside && location.Gnss?.Authenticated == true && location.Findings.Count == 0;
+        return proven ? EarStatus.Affirming : EarStatus.Warning;
     }
 
     private static Dictionary<string, JsonElement> Reasons(IEnumerable<Finding> findings) => new()

@@ -20,6 +20,14 @@ public sealed class BridgeStore : IDisposable
         _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _db.Open();
         Execute(Schema.Create);
+        foreach (var (table, column, type) in Schema.AddedColumns) AddColumnIfMissing(table, column, type);
+    }
+
+    private void AddColumnIfMissing(string table, string column, string type)
+    {
+        // Identifiers come from Schema's constant list, never from input: safe to splice.
+        var exists = Scalar<long>($"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $c", ("$c", column)) > 0;
+        if (!exists) Execute($"ALTER TABLE {table} ADD COLUMN {column} {type}");
     }
 
     public void UpsertHost(EnrolledHost host)
@@ -136,16 +144,27 @@ public sealed class BridgeStore : IDisposable
 
     /// <summary>
     /// The stored readings of a host in the order they were accepted (SQLite's rowid grows with each
-    /// insert), so a reader can check that nothing was stored twice or out of order.
+    /// insert), so a reader can check that nothing was stored twice or out of order, each with the
+    /// GNSS authentication decision of its verdict. Only an accepted reading's verdict has that
+    /// decision (refused copies claiming the same sequence number have NULL there), and a reading is
+    /// accepted once, so the verdict it comes from is the reading's own.
     /// </summary>
     public IReadOnlyList<StoredReadingArrival> ReadingArrivals(string hostId)
     {
         lock (_lock)
         {
-            using var cmd = Command("SELECT seq, received_at FROM readings WHERE host_id = $h ORDER BY rowid", ("$h", hostId));
+            using var cmd = Command("""
+                SELECT r.seq, r.received_at, v.gnss_authenticated, v.gnss_authenticated_satellites
+                FROM readings r
+                LEFT JOIN verdicts v ON v.id = (SELECT MIN(id) FROM verdicts
+                    WHERE host_id = r.host_id AND seq = r.seq AND gnss_authenticated IS NOT NULL)
+                WHERE r.host_id = $h ORDER BY r.rowid
+                """, ("$h", hostId));
             using var r = cmd.ExecuteReader();
             var list = new List<StoredReadingArrival>();
-            while (r.Read()) list.Add(new StoredReadingArrival((ulong)r.GetInt64(0), ParseIso(r.GetString(1))));
+            while (r.Read())
+                list.Add(new StoredReadingArrival((ulong)r.GetInt64(0), ParseIso(r.GetString(1)),
+                    r.IsDBNull(2) ? null : r.GetInt64(2) != 0, r.IsDBNull(3) ? null : r.GetInt32(3)));
             return list;
         }
     }
@@ -154,10 +173,13 @@ public sealed class BridgeStore : IDisposable
     {
         lock (_lock)
         {
-            Execute("INSERT INTO verdicts (host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear) VALUES ($h, $seq, $at, $st, $gf, $pid, $re, $ear)",
+            Execute("""
+                INSERT INTO verdicts (host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites)
+                VALUES ($h, $seq, $at, $st, $gf, $pid, $re, $ear, $ga, $gs)
+                """,
                 ("$h", verdict.HostId), ("$seq", verdict.Seq is { } s ? (long)s : null), ("$at", Iso(verdict.CreatedAt)),
                 ("$st", verdict.EarStatus), ("$gf", verdict.Geofence), ("$pid", verdict.PolicyId), ("$re", verdict.ReasonsJson),
-                ("$ear", verdict.Ear));
+                ("$ear", verdict.Ear), ("$ga", verdict.GnssAuthenticated), ("$gs", verdict.GnssAuthenticatedSatellites));
             return Scalar<long>("SELECT last_insert_rowid()");
         }
     }
@@ -166,14 +188,21 @@ public sealed class BridgeStore : IDisposable
     {
         lock (_lock)
         {
-            using var cmd = Command("SELECT * FROM verdicts WHERE host_id = $h AND id > $after ORDER BY id LIMIT $n",
+            using var cmd = Command("""
+                SELECT id, host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites
+                FROM verdicts WHERE host_id = $h AND id > $after ORDER BY id LIMIT $n
+                """,
                 ("$h", hostId), ("$after", afterId), ("$n", limit));
             using var r = cmd.ExecuteReader();
             var list = new List<StoredVerdict>();
             while (r.Read())
                 list.Add(new StoredVerdict(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : (ulong)r.GetInt64(2),
                     ParseIso(r.GetString(3)), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
-                    r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8)));
+                    r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8))
+                {
+                    GnssAuthenticated = r.IsDBNull(9) ? null : r.GetInt64(9) != 0,
+                    GnssAuthenticatedSatellites = r.IsDBNull(10) ? null : r.GetInt32(10),
+                });
             return list;
         }
     }

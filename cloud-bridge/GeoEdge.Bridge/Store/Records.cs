@@ -27,7 +27,14 @@ public sealed record StoredVerdict(
     string? Geofence,
     string? PolicyId,
     string ReasonsJson,
-    string Ear);
+    string Ear)
+{
+    /// <summary>Whether the fix was OSNMA-authenticated; null when the reading was refused before location was judged.</summary>
+    public bool? GnssAuthenticated { get; init; }
+
+    /// <summary>How many satellites had currently authenticated navigation data; null as above.</summary>
+    public int? GnssAuthenticatedSatellites { get; init; }
+}
 
 /// <summary>One version of a geofence policy of a host.</summary>
 public sealed record StoredPolicy(string HostId, string PolicyId, int Version, string Body, DateTimeOffset CreatedAt);
@@ -35,5 +42,8 @@ public sealed record StoredPolicy(string HostId, string PolicyId, int Version, s
 /// <summary>A reading the verifier accepted, to be stored exactly once.</summary>
 public sealed record AcceptedReading(string HostId, ulong Seq, byte[] Reading, byte[] QuoteAttest, byte[] QuoteSignature, TpmCounters Counters);
 
-/// <summary>When a stored reading arrived (its sequence number and the bridge's clock on acceptance).</summary>
-public sealed record StoredReadingArrival(ulong Seq, DateTimeOffset ReceivedAt);
+/// <summary>
+/// When a stored reading arrived (its sequence number and the bridge's clock on acceptance) and
+/// whether its fix was judged OSNMA-authenticated (null until its verdict is stored).
+/// </summary>
+public sealed record StoredReadingArrival(ulong Seq, DateTimeOffset ReceivedAt, bool? GnssAuthenticated = null, int? GnssAuthenticatedSatellites = null);

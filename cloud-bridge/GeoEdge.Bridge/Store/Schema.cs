@@ -45,7 +45,9 @@ internal static class Schema
             geofence       TEXT,
             policy_id      TEXT,
             reasons        TEXT NOT NULL,
-            ear            TEXT NOT NULL
+            ear            TEXT NOT NULL,
+            gnss_authenticated INTEGER,
+            gnss_authenticated_satellites INTEGER
         );
         CREATE INDEX IF NOT EXISTS verdicts_by_host ON verdicts(host_id, id);
         CREATE TABLE IF NOT EXISTS policies (
@@ -57,4 +59,15 @@ internal static class Schema
             PRIMARY KEY (host_id, policy_id, version)
         );
         """;
+
+    /// <summary>
+    /// Columns added after a table was first released: (table, column, type). A store created by an
+    /// older bridge gets them on open (SQLite has no ADD COLUMN IF NOT EXISTS, so the store checks
+    /// first); its older rows keep NULL there, meaning "not recorded".
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Type)> AddedColumns =
+    [
+        ("verdicts", "gnss_authenticated", "INTEGER"),
+        ("verdicts", "gnss_authenticated_satellites", "INTEGER"),
+    ];
 }

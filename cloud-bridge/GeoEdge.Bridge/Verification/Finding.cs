@@ -31,4 +31,26 @@ public static class FindingCodes
     public const string PolicyInvalid = "policy-invalid";
     public const string OutsideFence = "outside-fence";
     public const string IndeterminateFence = "indeterminate-fence";
+
+    // GNSS authentication (Galileo OSNMA): each keeps the location result below affirming.
+    /// <summary>The fix does not say which satellites it used, or the agent reports no OSNMA state.</summary>
+    public const string GnssUnauthenticated = "gnss-unauthenticated";
+    /// <summary>A satellite used is not Galileo, or its navigation data is not OSNMA-authenticated, or some used satellites are not listed.</summary>
+    public const string GnssSatelliteUnauthenticated = "gnss-satellite-unauthenticated";
+    /// <summary>A satellite's last authentication is further from the fix time than the configured age.</summary>
+    public const string GnssAuthenticationStale = "gnss-authentication-stale";
+    /// <summary>Fewer than four satellites with authenticated navigation data: not enough for a fix of its own.</summary>
+    public const string GnssTooFewAuthenticated = "gnss-too-few-authenticated";
+    /// <summary>The receiver indicates or affirms spoofing: the location is contraindicated.</summary>
+    public const string GnssSpoofingIndicated = "gnss-spoofing-indicated";
+    /// <summary>The receiver reports jamming: a warning only, the fix may still be authenticated.</summary>
+    public const string GnssJammingIndicated = "gnss-jamming-indicated";
+    /// <summary>The verifier's time source is not trusted, or may be off by more than OSNMA tolerates.</summary>
+    public const string GnssUntrustedTime = "gnss-untrusted-time";
+    /// <summary>Galileo declares OSNMA "test" and the bridge is not configured to accept it.</summary>
+    public const string OsnmaTestMode = "osnma-test-mode";
+    /// <summary>Galileo declares OSNMA "dont-use", or the agent has received no NMA status at all.</summary>
+    public const string OsnmaNotOperational = "osnma-not-operational";
+    /// <summary>The agent's verifier has received an OSNMA alert message (chain or key revoked).</summary>
+    public const string OsnmaAlert = "osnma-alert";
 }
