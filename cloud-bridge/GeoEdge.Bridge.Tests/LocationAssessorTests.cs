@@ -1,4 +1,6 @@
 using GeoEdge.Bridge.Geofencing;
+using GeoEdge.Bridge.Geolocation;
+using GeoEdge.Bridge.Options;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Wire.Readings;
 
@@ -20,22 +22,14 @@ public class LocationAssessorTests
         Seq = 42,
         Time = DateTimeOffset.UtcNow,
         NonceEpoch = "e",
-        Fix = latitude is null ? null : new GnssFixReport
-        {
-            Time = DateTimeOffset.UtcNow,
-            Latitude = latitude.Value,
-            Longitude = longitude!.Value,
-            Quality = quality,
-            SatellitesUsed = 8,
-            Hdop = 1.0,
-        },
+        Fix = latitude is null ? null : AuthenticatedFixes.At(latitude.Value, longitude!.Value) with { Quality = quality },
     };
 
     private static LocationAssessment Assess(Reading reading, params (string Id, string Body)[] policies)
     {
         using var temp = new TempStore();
         foreach (var (id, body) in policies) temp.Store.PutPolicy(Host, id, body, DateTimeOffset.UtcNow);
-        return new LocationAssessor(temp.Store).Assess(Host, reading);
+        return new LocationAssessor(temp.Store, new GnssAuthenticationAssessor(new GnssAuthenticationOptions())).Assess(Host, reading);
     }
 
     [Fact]
@@ -46,6 +40,7 @@ public class LocationAssessorTests
         Assert.Equal(LocationAssessment.Indeterminate, assessment.Result);
         Assert.Null(assessment.Latitude);
         Assert.Equal([FindingCodes.NoGnssFix], assessment.Findings.Select(f => f.Code));
+        Assert.Null(assessment.Gnss);
     }
 
     [Fact]
@@ -75,6 +70,7 @@ public class LocationAssessorTests
 
         Assert.Equal(LocationAssessment.Inside, assessment.Result);
         Assert.Empty(assessment.Findings);
+        Assert.True(assessment.Gnss!.Authenticated);
         var policy = Assert.Single(assessment.Policies);
         Assert.Equal(("madrid", 1, LocationAssessment.Inside), (policy.PolicyId, policy.Version, policy.Result));
     }
@@ -121,5 +117,30 @@ public class LocationAssessorTests
 
         Assert.Equal(LocationAssessment.Indeterminate, assessment.Result);
         Assert.Contains(assessment.Findings, f => f.Code == FindingCodes.PolicyInvalid && f.Detail.Contains("center", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unauthenticated_fix_inside_the_fence_is_still_inside_but_carries_why_it_is_not_authenticated()
+    {
+        var reading = ReadingAt(40.42, -3.70);
+        reading = reading with { Fix = reading.Fix! with { Satellites = null, Osnma = null } };
+
+        var assessment = Assess(reading, ("madrid", Madrid5Km));
+
+        Assert.Equal(LocationAssessment.Inside, assessment.Result);
+        Assert.False(assessment.Gnss!.Authenticated);
+        Assert.Equal([FindingCodes.GnssUnauthenticated], assessment.Findings.Select(f => f.Code));
+    }
+
+    [Fact]
+    public void Outside_the_fence_with_jamming_gives_the_fence_finding_then_the_jamming_warning()
+    {
+        var reading = ReadingAt(45.764043, 4.835659);
+        reading = reading with { Fix = reading.Fix! with { Receiver = AuthenticatedFixes.Quiet with { Jamming = "warning" } } };
+
+        var assessment = Assess(reading, ("madrid", Madrid5Km));
+
+        Assert.Equal([FindingCodes.OutsideFence, FindingCodes.GnssJammingIndicated], assessment.Findings.Select(f => f.Code));
+        Assert.True(assessment.Gnss!.Authenticated);
     }
 }
