@@ -1,3 +1,4 @@
+using GeoEdge.Hil.Rig.Scenarios;
 using GeoEdge.Bridge.Geolocation;
 using GeoEdge.Bridge.Options;
 using GeoEdge.Bridge.Verification;

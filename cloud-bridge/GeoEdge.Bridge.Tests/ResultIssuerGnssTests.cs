@@ -1,3 +1,4 @@
+using GeoEdge.Hil.Rig.Scenarios;
 using System.Text.Json;
 using GeoEdge.Bridge.Geofencing;
 using GeoEdge.Bridge.Geolocation;

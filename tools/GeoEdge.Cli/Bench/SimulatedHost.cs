@@ -1,3 +1,4 @@
+using GeoEdge.Hil.Rig.Scenarios;
 using GeoEdge.Agent.Attestation;
 using GeoEdge.Agent.Configuration;
 using GeoEdge.Agent.Cycle;
@@ -53,7 +54,7 @@ public sealed class SimulatedHost : IAsyncDisposable
             Seq = seq,
             Time = now,
             NonceEpoch = _link.Epoch!.Epoch,
-            Fix = new GnssFixReport { Time = now, Latitude = latitude, Longitude = longitude, Quality = "Gps", SatellitesUsed = 9, Hdop = 0.9 },
+            Fix = AuthenticatedFixes.At(latitude, longitude, now),
         };
         return (Topics.Readings(HostId), ReadingAttestation.Attest(reading, _tpm, Pcrs));
     }

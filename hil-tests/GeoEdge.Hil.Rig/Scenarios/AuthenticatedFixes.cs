@@ -1,6 +1,6 @@
 using GeoEdge.Wire.Readings;
 
-namespace GeoEdge.Bridge.Tests;
+namespace GeoEdge.Hil.Rig.Scenarios;
 
 /// <summary>
 /// Fixes as an agent with a working Galileo OSNMA verifier reports them: every satellite used is a
