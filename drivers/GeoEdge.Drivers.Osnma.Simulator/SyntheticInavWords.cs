@@ -45,13 +45,13 @@ internal static class SyntheticInavWords
                 break;
             case 6: // A0, A1, dtLS, t0t, WNot, WNLSF, DN, dtLSF, TOW, spare
                 w.Write(Random(ref seed, 32), 32).Write(Random(ref seed, 24), 24).Write(18, 8).Write(0, 8)
-                    .Write((ulong)pageStart.WeekNumber & 0xFF, 8).Write((ulong)pageStart.WeekNumber & 0xFF, 8).Write(7, 3).Write(18, 8)
+                    .Write((ulong)issueTime.WeekNumber & 0xFF, 8).Write((ulong)issueTime.WeekNumber & 0xFF, 8).Write(7, 3).Write(18, 8)
                     .Write((ulong)pageStart.TimeOfWeek, 20).Write(0, 3);
                 break;
             case 10: // IODa, almanac part, health, then the GST-GPS conversion A0G, A1G, t0G, WN0G
                 w.Write(Random(ref seed, 4), 4).Write(Random(ref seed, 16), 16).Write(Random(ref seed, 11), 11).Write(Random(ref seed, 16), 16)
                     .Write(Random(ref seed, 16), 16).Write(Random(ref seed, 13), 13).Write(0, 4)
-                    .Write(Random(ref seed, 16), 16).Write(Random(ref seed, 12), 12).Write(0, 8).Write((ulong)pageStart.WeekNumber & 0x3F, 6);
+                    .Write(Random(ref seed, 16), 16).Write(Random(ref seed, 12), 12).Write(0, 8).Write((ulong)issueTime.WeekNumber & 0x3F, 6);
                 break;
             case 63: // dummy word: type only
                 break;
