@@ -32,7 +32,7 @@ internal static class SyntheticInavWords
             case 3: // IODnav, OmegaDot, dn, Cuc, Cus, Crc, Crs, SISA
                 w.Write((ulong)iodNav, 10).Write(Random(ref seed, 24), 24);
                 for (var i = 0; i < 5; i++) w.Write(Random(ref seed, 16), 16);
-                w.Write(Random(ref seed, 16), 16).Write(107, 8);
+                w.Write(107, 8);
                 break;
             case 4: // IODnav, SVID, Cic, Cis, t0c, af0, af1, af2, spare
                 w.Write((ulong)iodNav, 10).Write((ulong)svid, 6).Write(Random(ref seed, 16), 16).Write(Random(ref seed, 16), 16)
