@@ -23,10 +23,16 @@ internal sealed class MsbBitWriter
         if (bitCount < 64 && value >> bitCount != 0)
             throw new ArgumentOutOfRangeException(nameof(value), value, $"does not fit in {bitCount} bits");
         if (Position + bitCount > _buffer.Length * 8) throw new InvalidOperationException("bit buffer overflow");
-        for (var i = bitCount - 1; i >= 0; i--)
+        // Fill the current byte's free bits at a time: pages and tags are written millions of times per simulated hour.
+        var remaining = bitCount;
+        while (remaining > 0)
         {
-            if (((value >> i) & 1) != 0) _buffer[Position >> 3] |= (byte)(0x80 >> (Position & 7));
-            Position++;
+            var free = 8 - (Position & 7);
+            var take = Math.Min(free, remaining);
+            var chunk = (int)(value >> (remaining - take)) & ((1 << take) - 1);
+            _buffer[Position >> 3] |= (byte)(chunk << (free - take));
+            Position += take;
+            remaining -= take;
         }
         return this;
     }
@@ -42,6 +48,17 @@ internal sealed class MsbBitWriter
     /// <summary>Copies <paramref name="bitCount"/> bits of <paramref name="source"/> starting at <paramref name="sourceBit"/>.</summary>
     public MsbBitWriter WriteBits(ReadOnlySpan<byte> source, int sourceBit, int bitCount)
     {
+        if (sourceBit < 0 || bitCount < 0 || sourceBit + bitCount > source.Length * 8)
+            throw new ArgumentOutOfRangeException(nameof(sourceBit), $"bits {sourceBit}..{sourceBit + bitCount} are outside {source.Length * 8} bits");
+        while (bitCount >= 8)
+        {
+            var shift = sourceBit & 7;
+            var index = sourceBit >> 3;
+            var b = shift == 0 ? source[index] : (byte)((source[index] << shift) | (source[index + 1] >> (8 - shift)));
+            Write(b, 8);
+            sourceBit += 8;
+            bitCount -= 8;
+        }
         for (var i = 0; i < bitCount; i++)
             Write((ulong)MsbBitReader.Get(source, sourceBit + i), 1);
         return this;
