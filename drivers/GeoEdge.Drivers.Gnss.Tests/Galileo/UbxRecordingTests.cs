@@ -125,7 +125,7 @@ public sealed class UbxRecordingTests : IDisposable
     public void Only_gps_subframes_is_an_error_that_says_what_was_refused()
     {
         var gps = new UbxRxmSfrbx(UbxGnssId.Gps, 5, 0, 0, 1, 2, new uint[10]);
-        byte[] bytes = [.. Bytes(TimeGal(RealPage().End())), .. UbxWriter.Frame(UbxRxmSfrbx.Class, UbxRxmSfrbx.Id, gps.Encode())];
+        byte[] bytes = [.. Bytes(TimeGal(RealPage().Start.AddSeconds(2))), .. UbxWriter.Frame(UbxRxmSfrbx.Class, UbxRxmSfrbx.Id, gps.Encode())];
         var ex = Assert.Throws<GalileoRecordingException>(() => UbxRecording.Parse(bytes, "gps"));
         Assert.Contains("NotGalileo 1", ex.Message);
     }
@@ -157,9 +157,4 @@ public sealed class UbxRecordingTests : IDisposable
         using var file = File.OpenRead(path);
         return file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
     }
-}
-
-internal static class GalileoPageTestExtensions
-{
-    public static GalileoSystemTime End(this GalileoPage page) => page.Start.AddSeconds(2);
 }
