@@ -18,12 +18,12 @@ public sealed record SerialLineSourceOptions
     /// <summary>Lines waiting for the consumer; beyond this the oldest is dropped and counted.</summary>
     public int MaxQueuedLines { get; init; } = 1024;
 
+    internal ReconnectTiming Timing => new(InitialBackoff, MaxBackoff, ReadTimeout);
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLineLength, 1, nameof(MaxLineLength));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(InitialBackoff, TimeSpan.Zero, nameof(InitialBackoff));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBackoff, InitialBackoff, nameof(MaxBackoff));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReadTimeout, TimeSpan.Zero, nameof(ReadTimeout));
+        Timing.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxQueuedLines, 1, nameof(MaxQueuedLines));
     }
 }

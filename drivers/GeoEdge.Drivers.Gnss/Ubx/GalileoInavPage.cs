@@ -40,6 +40,30 @@ public sealed class GalileoInavPage
 
     public bool CrcIsValid => ComputedCrc == TransmittedCrc;
 
+    /// <summary>
+    /// The even/odd bits say which half is which: 0 on the even half (sent first), 1 on the odd.
+    /// A receiver that hands over the halves swapped or misaligned fails this.
+    /// </summary>
+    public bool HalvesInOrder => MsbBits.Get(_page, 0) == 0 && MsbBits.Get(_page, 120) == 1;
+
+    /// <summary>Page type bits of both halves: 0 nominal, 1 alert.</summary>
+    public bool IsAlert => MsbBits.Get(_page, 1) == 1 || MsbBits.Get(_page, 121) == 1;
+
+    /// <summary>The I/NAV word type (bits 2..7): 1-4 ephemeris, 5 ionosphere/BGD/health, 6 GST-UTC, 63 dummy.</summary>
+    public int WordType => (int)MsbBits.Read(_page, 2, 6);
+
+    /// <summary>
+    /// This page with its CRC field set to the CRC of its contents. For simulators that alter
+    /// navigation data and need the result to look like a genuine broadcast.
+    /// </summary>
+    public GalileoInavPage WithRecomputedCrc()
+    {
+        var page = _page.ToArray();
+        var crc = ComputedCrc;
+        for (var i = 0; i < 24; i++) MsbBits.Set(page, 202 + i, (int)(crc >> (23 - i)) & 1);
+        return new GalileoInavPage(page);
+    }
+
     public static GalileoInavPage FromPageBytes(ReadOnlySpan<byte> page)
     {
         if (page.Length != PageByteLength)

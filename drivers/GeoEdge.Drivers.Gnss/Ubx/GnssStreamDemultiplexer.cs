@@ -38,6 +38,9 @@ public sealed class GnssStreamDemultiplexer
     public long BadUbxChecksums { get; private set; }
     public long DiscardedBytes { get; private set; }
 
+    /// <summary>Drops the unparsed tail (after a reconnect it belongs to a stream that no longer exists); counters are kept.</summary>
+    public void Reset() => _buffer.Consume(_buffer.Data.Length);
+
     public IReadOnlyList<GnssStreamItem> Feed(ReadOnlySpan<byte> chunk)
     {
         var items = new List<GnssStreamItem>();

@@ -5,6 +5,13 @@ internal static class MsbBits
 {
     internal static int Get(ReadOnlySpan<byte> data, int bit) => (data[bit >> 3] >> (7 - (bit & 7))) & 1;
 
+    internal static void Set(Span<byte> data, int bit, int value)
+    {
+        var mask = (byte)(0x80 >> (bit & 7));
+        if (value != 0) data[bit >> 3] |= mask;
+        else data[bit >> 3] &= (byte)~mask;
+    }
+
     internal static ulong Read(ReadOnlySpan<byte> data, int start, int count)
     {
         ulong value = 0;
