@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace GeoEdge.Hil.Tests;
 
 /// <summary>
-/// Line noise on the GNSS serial line (binary bursts, a line that never ends, sentences with bad
-/// checksums): the agent must skip it and keep reporting where the receiver says it is.
+/// Line noise on the GNSS serial line, between the receiver's UBX frames (binary bursts, a line that never
+/// ends, sentences with bad checksums): the agent must skip it and keep reporting where the receiver says it is.
 /// </summary>
 public class SerialGarbageTests(ITestOutputHelper output)
 {
@@ -23,13 +23,13 @@ public class SerialGarbageTests(ITestOutputHelper output)
         var previous = rig.Options.Latitude;
         for (var round = 1; round <= Rounds; round++)
         {
-            foreach (var garbage in Garbage(random)) rig.Gnss.InjectGarbage(garbage);
+            foreach (var garbage in Garbage(random)) rig.Sky.Ubx!.InjectGarbage(garbage);
 
             // Move the antenna a few hundred metres (still inside the 5 km fence): a result at the new
             // position proves the agent parsed sentences written after the garbage, not an old fix.
             // Every result on the way must be at the old or the new position: never one the garbage made up.
             var latitude = rig.Options.Latitude + 0.002 * round;
-            rig.Gnss.SetPosition(latitude, rig.Options.Longitude, rig.Options.AltitudeMeters);
+            rig.Sky.Ubx!.SetPosition(latitude, rig.Options.Longitude, rig.Options.AltitudeMeters);
             var arrived = false;
             for (var i = 0; i < MaxResultsPerRound && !arrived; i++)
             {
@@ -42,7 +42,7 @@ public class SerialGarbageTests(ITestOutputHelper output)
             previous = latitude;
             Assert.False(rig.Agent.Process.HasExited, $"the agent exited in round {round}:\n{rig.Agent.Process.Tail()}");
         }
-        Assert.True(rig.Gnss.EpochsWritten > 0);
+        Assert.True(rig.Sky.Ubx!.SlotsSent > 0);
     }
 
     private static IEnumerable<byte[]> Garbage(Random random)

@@ -36,6 +36,13 @@ public sealed class AgentProcess : IDisposable
             "--state-dir", StateDirectory,
             "--ak-handle", _settings.AkHandle,
         };
+        if (_settings.Gnss is { } gnss)
+        {
+            // The OSNMA settings have no command-line options: they go in a configuration file, as on a host.
+            var config = Path.Combine(StateDirectory, "..", $"agent-{_settings.HostId}.json");
+            File.WriteAllText(config, new System.Text.Json.Nodes.JsonObject { ["gnss"] = gnss.DeepClone() }.ToJsonString());
+            args.AddRange(["--config", config]);
+        }
         if (_settings.Broker.Tls is { } tls)
             args.AddRange(["--broker-ca", tls.CaFile, "--broker-cert", tls.CertFile, "--broker-key", tls.KeyFile]);
         var exe = Environment.GetEnvironmentVariable("GEOEDGE_AGENT_EXE");
@@ -55,4 +62,6 @@ public sealed class AgentProcess : IDisposable
     public void Dispose() => _process?.Dispose();
 }
 
-public sealed record AgentSettings(string HostId, string Tcti, string GnssDevice, BrokerEndpoint Broker, int IntervalSeconds = 1, string AkHandle = "0x81010002");
+/// <param name="Gnss">The agent's "gnss" configuration section beyond device and baud rate (OSNMA), if any.</param>
+public sealed record AgentSettings(string HostId, string Tcti, string GnssDevice, BrokerEndpoint Broker, int IntervalSeconds = 1, string AkHandle = "0x81010002",
+    System.Text.Json.Nodes.JsonObject? Gnss = null);

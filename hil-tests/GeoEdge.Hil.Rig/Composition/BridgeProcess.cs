@@ -46,6 +46,8 @@ public sealed class BridgeProcess : IDisposable
             args.Add($"--Bridge:Broker:CertFile={tls.CertFile}");
             args.Add($"--Bridge:Broker:KeyFile={tls.KeyFile}");
         }
+        // The rig's sky is a replay with the simulator's clock as trusted time: accepted here, never by default.
+        if (_settings.AcceptSimulatedTime) args.Add("--Bridge:Gnss:AcceptSimulatedTime=true");
         for (var i = 0; i < _settings.ExtraEkCaDirectories.Count; i++)
             args.Add($"--Bridge:EkCaDirectories:{i}={_settings.ExtraEkCaDirectories[i]}");
         _process = RigProcess.Start("bridge", "dotnet", args, _dir.Path,
@@ -85,7 +87,7 @@ public sealed class BridgeProcess : IDisposable
 }
 
 /// <summary>What the rig tells the bridge.</summary>
-public sealed record BridgeSettings(BrokerEndpoint Broker, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300);
+public sealed record BridgeSettings(BrokerEndpoint Broker, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300, bool AcceptSimulatedTime = false);
 
 /// <summary>Where a rig process reaches the broker: a loopback port, with mutual TLS when Tls is set.</summary>
 public sealed record BrokerEndpoint(int Port, ClientTls? Tls = null);

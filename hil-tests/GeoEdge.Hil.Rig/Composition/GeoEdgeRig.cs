@@ -8,8 +8,8 @@ namespace GeoEdge.Hil.Rig.Composition;
 
 /// <summary>
 /// The whole system on one machine: swtpm with an EK certificate from a local CA, a pty pair with
-/// the GNSS simulator playing NMEA at 1 Hz, mosquitto, the real bridge and the real agent, all on
-/// free loopback ports and all stopped by PID on dispose.
+/// a simulated GNSS receiver (<see cref="RigSky"/>: an OSNMA scenario as UBX, or NMEA), mosquitto,
+/// the real bridge and the real agent, all on free loopback ports and all stopped by PID on dispose.
 /// </summary>
 public sealed class GeoEdgeRig : IAsyncDisposable
 {
@@ -20,7 +20,10 @@ public sealed class GeoEdgeRig : IAsyncDisposable
     public SwtpmRig Tpm { get; private set; } = null!;
     public MosquittoRig Broker { get; private set; } = null!;
     public PtyPair GnssPort { get; private set; } = null!;
-    public GnssSimulator Gnss { get; private set; } = null!;
+    public RigSky Sky { get; private set; } = null!;
+
+    /// <summary>The NMEA receiver, when the rig has no OSNMA scenario.</summary>
+    public GnssSimulator Gnss => Sky.Nmea ?? throw new InvalidOperationException("this rig replays an OSNMA scenario over UBX; see Sky.Ubx");
     public BridgeProcess Bridge { get; private set; } = null!;
     public AgentProcess Agent { get; private set; } = null!;
     public ResultWatcher Results { get; private set; } = null!;
@@ -58,9 +61,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         Broker = await MosquittoRig.StartAsync();
         _progress("starting the GNSS simulator on a socat pty pair...");
         GnssPort = await PtyPair.StartAsync(Directory.Sub("pty"), "gnss");
-        Gnss = new GnssSimulator(GnssPort.SimulatorPath);
-        Gnss.SetPosition(Options.Latitude, Options.Longitude, Options.AltitudeMeters);
-        await Gnss.StartAsync();
+        Sky = await RigSky.StartAsync(Options, GnssPort.SimulatorPath, _progress);
         _progress("starting the bridge...");
         var caDirectory = Directory.Sub("trusted-ek-ca");
         if (Options.TrustSwtpmCa)
@@ -68,7 +69,8 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             File.Copy(Tpm.RootCaCertificatePath, Path.Combine(caDirectory, "swtpm-root-ca.pem"));
             File.Copy(Tpm.IntermediateCaCertificatePath, Path.Combine(caDirectory, "swtpm-intermediate-ca.pem"));
         }
-        Bridge = new BridgeProcess(Directory, new BridgeSettings(Endpoint("geoedge-bridge"), [caDirectory], Options.EpochSeconds));
+        Bridge = new BridgeProcess(Directory, new BridgeSettings(Endpoint("geoedge-bridge"), [caDirectory], Options.EpochSeconds,
+            AcceptSimulatedTime: Sky.Authenticates));
         await Bridge.StartAsync();
         if (Options.PolicyJson is not null)
         {
@@ -77,7 +79,8 @@ public sealed class GeoEdgeRig : IAsyncDisposable
                 throw new RigException($"the bridge refused the rig's policy: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
         Results = await ResultWatcher.StartAsync(Broker.PlainPort);
-        Agent = new AgentProcess(Directory, new AgentSettings(Options.HostId, Tpm.Tcti, GnssPort.DevicePath, Endpoint(Options.HostId), Options.IntervalSeconds));
+        Agent = new AgentProcess(Directory, new AgentSettings(Options.HostId, Tpm.Tcti, GnssPort.DevicePath, Endpoint(Options.HostId), Options.IntervalSeconds,
+            Gnss: Sky.AgentGnssConfig(Options)));
     }
 
     /// <summary>
@@ -118,7 +121,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         Agent?.Dispose();
         if (Results is not null) await Results.DisposeAsync();
         Bridge?.Dispose();
-        if (Gnss is not null) await Gnss.DisposeAsync();
+        if (Sky is not null) await Sky.DisposeAsync();
         GnssPort?.Dispose();
         Broker?.Dispose();
         Tpm?.Dispose();

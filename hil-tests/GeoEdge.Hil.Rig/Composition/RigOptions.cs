@@ -26,5 +26,15 @@ public sealed record RigOptions
     /// <summary>Agent and bridge use the broker's mutual-TLS listener (the default, as in production).</summary>
     public bool MutualTls { get; init; } = true;
 
+    /// <summary>
+    /// The official OSNMA scenario (a folder of ../shared/testdata/osnma) the simulated u-blox receiver replays
+    /// as UBX; null for a plain NMEA receiver without OSNMA. eoc_step1 is operational and signed by a key the
+    /// rig hands the agent (PKID 7), so authentication starts within a few simulated minutes.
+    /// </summary>
+    public string? OsnmaScenario { get; init; } = "eoc_step1";
+
+    /// <summary>How fast the replayed sky runs (20: an hour of scenario lasts three minutes).</summary>
+    public double GnssSpeed { get; init; } = 20;
+
     public const string DefaultPolicy = """{"type":"circle","center":{"lat":40.416775,"lon":-3.703790},"radiusMeters":5000}""";
 }

@@ -18,10 +18,9 @@ internal static class SimulatedUbxEpoch
     /// <summary>NAV-STATUS flags: gpsFixOk | wknSet | towSet.</summary>
     private const byte StatusFixFlags = 0x0D;
 
-    internal static IEnumerable<UbxFrame> Frames(GalileoPageSlot slot, uint iTow, SimulatedReceiverSettings s, IReadOnlyList<int> gpsSvids)
+    internal static IEnumerable<UbxFrame> Frames(GalileoPageSlot slot, uint iTow, DateTime utc, SimulatedReceiverSettings s, IReadOnlyList<int> gpsSvids)
     {
         var satellites = Satellites(slot, s, gpsSvids);
-        var utc = slot.End.ToUtc().UtcDateTime;
         var pvt = new UbxNavPvt(iTow, (ushort)utc.Year, (byte)utc.Month, (byte)utc.Day, (byte)utc.Hour, (byte)utc.Minute, (byte)utc.Second,
             DateTimeValid, 20, 0, Fix3D, GnssFixOk, 0, (byte)satellites.Count(x => x.SvUsed),
             (int)Math.Round(s.Longitude * 1e7), (int)Math.Round(s.Latitude * 1e7),
@@ -38,9 +37,8 @@ internal static class SimulatedUbxEpoch
         yield return new UbxFrame(UbxMonHw.Class, UbxMonHw.Id, monHw.Encode());
     }
 
-    internal static IEnumerable<byte[]> Nmea(GalileoPageSlot slot, SimulatedReceiverSettings s, int satellitesUsed)
+    internal static IEnumerable<byte[]> Nmea(DateTime utc, SimulatedReceiverSettings s, int satellitesUsed)
     {
-        var utc = slot.End.ToUtc().UtcDateTime;
         var time = TimeOnly.FromDateTime(utc);
         yield return NmeaWriter.ToBytes(new Rmc("GN", time, RmcStatus.Active, s.Latitude, s.Longitude, 0.0, null, DateOnly.FromDateTime(utc), null, PositioningMode.Autonomous, 'V'));
         yield return NmeaWriter.ToBytes(new Gga("GN", time, s.Latitude, s.Longitude, FixQuality.Gps, satellitesUsed, 0.9, s.HeightMslMeters,

@@ -20,6 +20,7 @@ public sealed class UbxGnssSimulator : IAsyncDisposable
     private readonly Action<string> _log;
     private readonly GalileoPageSlot[] _slots;
     private readonly object _lock = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _garbage = new();
     private SimulatedReceiverSettings _settings;
     private GalileoSystemTime? _currentSlotStart;
     private CancellationTokenSource? _stop;
@@ -98,6 +99,9 @@ public sealed class UbxGnssSimulator : IAsyncDisposable
     public void SetJamIndicator(byte jamInd) => Change(s => s with { JamIndicator = jamInd });
 
     /// <summary>From the next slot on, these satellites' ephemeris pages are forged (see <see cref="GalileoNavigationForger"/>).</summary>
+    /// <summary>Writes these bytes on the line before the next page slot (line noise, broken frames).</summary>
+    public void InjectGarbage(byte[] bytes) => _garbage.Enqueue(bytes.ToArray());
+
     public void SetSpoofedSvids(IEnumerable<int> svids) => Change(s => s with { SpoofedSvids = Svids(svids) });
 
     /// <summary>Starts sending on a thread of its own (timing must not depend on a busy thread pool).</summary>
@@ -167,13 +171,15 @@ public sealed class UbxGnssSimulator : IAsyncDisposable
         var settings = Settings;
         var sent = settings.SpoofedSvids.Count == 0 ? slot
             : slot with { Pages = slot.Pages.Select(p => settings.SpoofedSvids.Contains(p.Svid) ? GalileoNavigationForger.Forge(p) : p).ToArray() };
-        var bytes = UbxRecordingWriter.EncodeSlot(sent, (s, iTow) => SimulatedUbxEpoch.Frames(s, iTow, settings, _options.GpsSvids));
+        var fixTime = _options.FixTimeFromHostClock ? DateTime.UtcNow : slot.End.ToUtc().UtcDateTime;
+        var bytes = UbxRecordingWriter.EncodeSlot(sent, (s, iTow) => SimulatedUbxEpoch.Frames(s, iTow, fixTime, settings, _options.GpsSvids));
         lock (_lock) _currentSlotStart = slot.Start;
+        while (_garbage.TryDequeue(out var noise)) port.TryWrite(noise, ct);
         var ok = port.TryWrite(bytes, ct);
         if (ok && _options.EmitNmea)
         {
             var used = settings.GalileoUsed.Count(slot.Pages.Select(p => p.Svid).Contains) + _options.GpsSvids.Count;
-            foreach (var sentence in SimulatedUbxEpoch.Nmea(slot, settings, used)) ok &= port.TryWrite(sentence, ct);
+            foreach (var sentence in SimulatedUbxEpoch.Nmea(fixTime, settings, used)) ok &= port.TryWrite(sentence, ct);
         }
         Interlocked.Exchange(ref _reopens, port.Reopens);
         if (ok) Interlocked.Increment(ref _slotsSent);

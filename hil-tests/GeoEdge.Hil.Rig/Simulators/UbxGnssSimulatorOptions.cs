@@ -17,6 +17,12 @@ public sealed record UbxGnssSimulatorOptions
 
     public int BaudRate { get; init; } = 115200;
 
+    /// <summary>
+    /// Date the fix (NAV-PVT, NMEA) with the host's clock instead of the recorded sky's GST, as a lab simulator
+    /// replaying an archived sky does so that the host under test sees a current fix. The pages keep their GST.
+    /// </summary>
+    public bool FixTimeFromHostClock { get; init; }
+
     internal TimeSpan SlotInterval => TimeSpan.FromSeconds(2 / SpeedFactor);
 
     internal void Validate()
