@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GeoEdge.Drivers.Gnss.Galileo;
+using GeoEdge.Hil.Rig.Processes;
 using GeoEdge.Hil.Rig.Simulators;
 
 namespace GeoEdge.Hil.Rig.Composition;
