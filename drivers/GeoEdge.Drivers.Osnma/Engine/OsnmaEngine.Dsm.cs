@@ -13,7 +13,7 @@ internal sealed partial class OsnmaEngine
     private readonly Dictionary<int, VerifiedPublicKey> _keys = [];
     private readonly TeslaChain?[] _chains = new TeslaChain?[4];
     private readonly Queue<byte[]> _verifiedKroots = new();
-    private readonly Queue<byte[]> _revokedKroots = new();
+    private readonly Queue<byte[]> _revokedChains = new(); // chain ID || alpha of revoked chains
 
     private void HandleDsmBlock(NmaHeader header, DsmHeader dsmHeader, ReadOnlySpan<byte> block)
     {
@@ -90,16 +90,16 @@ internal sealed partial class OsnmaEngine
 
     private void HandleKroot(byte[] bytes, byte nmaHeader)
     {
-        if (!DsmKroot.TryParse(bytes, out var kroot, out var error))
+        if (!DsmKroot.TryParse(bytes, out var parsed, out var error) || parsed is not { } kroot)
         {
             _counters.DsmRejected++;
             _counters.KrootFailed++;
             Raise(Now, OsnmaEventKinds.KrootRejected, $"DSM-KROOT malformed: {error}");
             return;
         }
+        if (IsRevoked(kroot)) return;
         var fingerprint = Fingerprint(nmaHeader, bytes);
-        if (_revokedKroots.Any(f => f.AsSpan().SequenceEqual(fingerprint))) return;
-        if (!_keys.TryGetValue(kroot!.Pkid, out var key)) return; // its public key has not been received yet
+        if (!_keys.TryGetValue(kroot.Pkid, out var key)) return; // its public key has not been received yet
         if (!_verifiedKroots.Any(f => f.AsSpan().SequenceEqual(fingerprint)))
         {
             if (!DsmKrootVerifier.Verify(kroot, nmaHeader, key.Ecdsa, key.Key.Type, out var failure))
@@ -119,7 +119,12 @@ internal sealed partial class OsnmaEngine
         var existing = _chains[chain.ChainId];
         if (existing is not null)
         {
-            if (existing.Kroot.Bytes.AsSpan().SequenceEqual(chain.Kroot.Bytes)) return false;
+            // The same chain re-announced (later GST_0, or signed by a new public key): keep the keys and pending tags.
+            if (existing.TryReannounce(chain.Kroot, chain.NmaHeader, chain.VerifiedWithPkid, _options.MaxTeslaHashSteps))
+            {
+                SaveState();
+                return false;
+            }
             // An older chain re-using the ID (a replayed DSM-KROOT) never replaces a newer one.
             if (chain.Gst0 < existing.Gst0) return false;
         }
@@ -151,7 +156,7 @@ internal sealed partial class OsnmaEngine
         var chain = _chains[chainId];
         if (chain is null) return;
         _chains[chainId] = null;
-        Remember(_revokedKroots, Fingerprint(chain.NmaHeader, chain.Kroot.Bytes));
+        Remember(_revokedChains, ChainIdentity(chain.Kroot));
         ForgetChainWork(chainId);
         Raise(Now, OsnmaEventKinds.ChainRevoked, $"chain {chainId} dropped: {reason}; nothing is authenticated with it any more");
         SaveState();
@@ -200,6 +205,15 @@ internal sealed partial class OsnmaEngine
         Raise(Now, OsnmaEventKinds.AlertMessage, $"{reason}: all keys dropped, nothing will be authenticated");
         SaveState();
     }
+
+    private bool IsRevoked(DsmKroot kroot)
+    {
+        var identity = ChainIdentity(kroot);
+        return _revokedChains.Any(r => r.AsSpan().SequenceEqual(identity));
+    }
+
+    /// <summary>A revoked chain is recognised by its ID and its random alpha, whatever GST_0 it is re-announced from.</summary>
+    private static byte[] ChainIdentity(DsmKroot kroot) => [(byte)kroot.ChainId, .. kroot.Alpha];
 
     private static byte[] Fingerprint(byte nmaHeader, ReadOnlySpan<byte> dsm)
     {

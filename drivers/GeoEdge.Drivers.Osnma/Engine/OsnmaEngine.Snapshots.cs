@@ -39,5 +39,5 @@ internal sealed partial class OsnmaEngine
         _chains.Count(c => c is not null),
         _chains.Sum(c => c?.CachedKeyCount ?? 0),
         Satellites.Sum(s => s.Ced.Count + s.Timing.Count),
-        _verifiedKroots.Count + _revokedKroots.Count);
+        _verifiedKroots.Count + _revokedChains.Count);
 }

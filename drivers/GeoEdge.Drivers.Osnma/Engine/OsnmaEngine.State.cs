@@ -174,7 +174,7 @@ internal sealed partial class OsnmaEngine
         var newest = chains.Where(c => c.LatestGst >= c.Gst0).MaxBy(c => c.LatestGst);
         var state = new PersistedState(
             _keys.Values.OrderBy(k => k.Key.Pkid).Select(k => new PersistedKey(k.Key with { Path = null }, k.DsmPkr)).ToArray(),
-            chains.Select(c => new PersistedKroot(c.NmaHeader, c.Kroot.Bytes)).ToArray(),
+            chains.Select(c => new PersistedKroot(c.Persistable.Header, c.Persistable.Kroot.Bytes)).ToArray(),
             newest is null ? null : new PersistedTeslaKey(newest.ChainId, newest.LatestGst, newest.LatestKey));
         var encoded = OsnmaStateCodec.Encode(state);
         if (_lastSaved is not null && _lastSaved.AsSpan().SequenceEqual(encoded)) return;

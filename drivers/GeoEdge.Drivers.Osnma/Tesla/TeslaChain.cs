@@ -20,20 +20,51 @@ internal sealed class TeslaChain
     public TeslaChain(DsmKroot kroot, byte nmaHeader, int verifiedWithPkid)
     {
         Kroot = kroot;
+        KrootHeader = nmaHeader;
+        Announced = kroot;
         NmaHeader = nmaHeader;
         VerifiedWithPkid = verifiedWithPkid;
         LatestGst = kroot.Gst0 - 30;
         LatestKey = kroot.Kroot.ToArray();
     }
 
+    /// <summary>The DSM-KROOT this chain object hashes down to.</summary>
     public DsmKroot Kroot { get; }
-    public byte NmaHeader { get; }
-    public int VerifiedWithPkid { get; }
+    public byte KrootHeader { get; }
+
+    /// <summary>The newest verified DSM-KROOT of the same chain (re-announced from a later GST_0, maybe signed by a newer key), with its header.</summary>
+    public DsmKroot Announced { get; private set; }
+    public byte NmaHeader { get; private set; }
+    public int VerifiedWithPkid { get; private set; }
     public int ChainId => Kroot.ChainId;
     public long Gst0 => Kroot.Gst0;
     public long LatestGst { get; private set; }
     public byte[] LatestKey { get; private set; }
     public int CachedKeyCount => _keys.Count(k => k.Key is not null);
+
+    /// <summary>
+    /// Whether <paramref name="kroot"/> re-announces this chain: same ID and alpha, and its KROOT is this chain's key of
+    /// its GST_0 - 30. If so it becomes the announced DSM-KROOT and this object (its keys, its pending tags) stays.
+    /// </summary>
+    public bool TryReannounce(DsmKroot kroot, byte nmaHeader, int verifiedWithPkid, int maxSteps)
+    {
+        if (kroot.ChainId != ChainId || !kroot.Alpha.SequenceEqual(Kroot.Alpha) || kroot.KeyBits != Kroot.KeyBits) return false;
+        if (kroot.Gst0 != Gst0 && Verify(kroot.Kroot, kroot.Gst0 - 30, maxSteps).Outcome != TeslaKeyOutcome.Verified) return false;
+        if (kroot.Gst0 == Gst0 && !kroot.Kroot.SequenceEqual(Kroot.Kroot)) return false;
+        if (kroot.Gst0 >= Announced.Gst0)
+        {
+            Announced = kroot;
+            NmaHeader = nmaHeader;
+            VerifiedWithPkid = verifiedWithPkid;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The DSM-KROOT worth persisting: the newest announcement if the newest verified key is not older than it
+    /// (so the key still hashes down to it), else the one this object started from.
+    /// </summary>
+    public (byte Header, DsmKroot Kroot) Persistable => LatestGst >= Announced.Gst0 - 30 ? (NmaHeader, Announced) : (KrootHeader, Kroot);
 
     /// <summary>The verified key broadcast in the subframe starting at <paramref name="gst"/>, if cached.</summary>
     public byte[]? VerifiedKey(long gst)
