@@ -43,6 +43,18 @@ public sealed class OsnmaReceiver
         Publish(raised);
     }
 
+    /// <summary>A complete DSM that arrived by another path than the HKROOT (tests build DSMs the vectors lack).</summary>
+    internal void AcceptDsm(bool isPkr, byte nmaHeader, byte[] dsm)
+    {
+        List<OsnmaEvent> raised;
+        lock (_lock)
+        {
+            _engine.AcceptDsm(isPkr, nmaHeader, dsm);
+            raised = _engine.TakeEvents();
+        }
+        Publish(raised);
+    }
+
     public OsnmaCounters Counters
     {
         get { lock (_lock) return _engine.Counters; }

@@ -61,28 +61,4 @@ internal static class OsnmaBits
             else destination[d >> 3] &= (byte)~mask;
         }
     }
-
-    /// <summary>The first <paramref name="count"/> bits of <paramref name="data"/> as bytes, the unused low bits of the last byte zero.</summary>
-    public static byte[] Truncate(ReadOnlySpan<byte> data, int count)
-    {
-        var result = new byte[(count + 7) / 8];
-        Copy(data, 0, result, 0, count);
-        return result;
-    }
-
-    /// <summary>Whether the first <paramref name="count"/> bits of two buffers are equal, in constant time for equal lengths.</summary>
-    public static bool PrefixEquals(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int count)
-    {
-        if (count > a.Length * 8 || count > b.Length * 8) return false;
-        var diff = 0;
-        var whole = count / 8;
-        for (var i = 0; i < whole; i++) diff |= a[i] ^ b[i];
-        var rest = count % 8;
-        if (rest != 0)
-        {
-            var mask = (byte)(0xFF << (8 - rest));
-            diff |= (a[whole] ^ b[whole]) & mask;
-        }
-        return diff == 0;
-    }
 }

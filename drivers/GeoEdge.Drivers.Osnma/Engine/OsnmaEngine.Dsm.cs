@@ -23,9 +23,15 @@ internal sealed partial class OsnmaEngine
             _counters.DsmBlocksRejected++;
             Raise(Now, OsnmaEventKinds.DsmRejected, rejected);
         }
-        if (dsm is null) return;
-        if (dsmHeader.IsPkr) HandlePkr(dsm.Bytes, new NmaHeader(dsm.NmaHeader));
-        else HandleKroot(dsm.Bytes, dsm.NmaHeader);
+        if (dsm is not null) AcceptDsm(dsmHeader.IsPkr, dsm.NmaHeader, dsm.Bytes);
+    }
+
+    /// <summary>A complete DSM with the NMA header it came with (from the HKROOT, or handed in directly by tests).</summary>
+    internal void AcceptDsm(bool isPkr, byte nmaHeader, byte[] bytes)
+    {
+        if (AlertReceived) return;
+        if (isPkr) HandlePkr(bytes, new NmaHeader(nmaHeader));
+        else HandleKroot(bytes, nmaHeader);
     }
 
     /// <summary>A complete DSM-PKR: a new public key (NPK, PKREV) or the alert message, proven against the Merkle root.</summary>
@@ -120,9 +126,9 @@ internal sealed partial class OsnmaEngine
         if (existing is not null)
         {
             // The same chain re-announced (later GST_0, or signed by a new public key): keep the keys and pending tags.
-            if (existing.TryReannounce(chain.Kroot, chain.NmaHeader, chain.VerifiedWithPkid, _options.MaxTeslaHashSteps))
+            if (existing.TryReannounce(chain.Kroot, chain.NmaHeader, chain.VerifiedWithPkid, _options.MaxTeslaHashSteps, out var changed))
             {
-                SaveState();
+                if (changed) SaveState();
                 return false;
             }
             // An older chain re-using the ID (a replayed DSM-KROOT) never replaces a newer one.

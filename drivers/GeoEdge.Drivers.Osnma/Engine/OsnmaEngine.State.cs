@@ -12,7 +12,7 @@ internal sealed partial class OsnmaEngine
 {
     private bool _loading;
     private byte[]? _lastSaved;
-    private long _lastSavedTeslaGst = long.MinValue;
+    private long _lastSavedTeslaGst = -1; // GST seconds are never negative: the first verified key is always saved
 
     private void LoadAnchors()
     {

@@ -16,6 +16,7 @@ internal sealed class TeslaChain
 {
     public const int CachedKeys = 16;
     private readonly (long Gst, byte[]? Key)[] _keys = new (long, byte[]?)[CachedKeys];
+    private (long Gst, byte[] Key)? _lastFailure;
 
     public TeslaChain(DsmKroot kroot, byte nmaHeader, int verifiedWithPkid)
     {
@@ -46,16 +47,18 @@ internal sealed class TeslaChain
     /// Whether <paramref name="kroot"/> re-announces this chain: same ID and alpha, and its KROOT is this chain's key of
     /// its GST_0 - 30. If so it becomes the announced DSM-KROOT and this object (its keys, its pending tags) stays.
     /// </summary>
-    public bool TryReannounce(DsmKroot kroot, byte nmaHeader, int verifiedWithPkid, int maxSteps)
+    public bool TryReannounce(DsmKroot kroot, byte nmaHeader, int verifiedWithPkid, int maxSteps, out bool changed)
     {
+        changed = false;
         if (kroot.ChainId != ChainId || !kroot.Alpha.SequenceEqual(Kroot.Alpha) || kroot.KeyBits != Kroot.KeyBits) return false;
         if (kroot.Gst0 != Gst0 && Verify(kroot.Kroot, kroot.Gst0 - 30, maxSteps).Outcome != TeslaKeyOutcome.Verified) return false;
         if (kroot.Gst0 == Gst0 && !kroot.Kroot.SequenceEqual(Kroot.Kroot)) return false;
-        if (kroot.Gst0 >= Announced.Gst0)
+        if (kroot.Gst0 >= Announced.Gst0 && (!kroot.Bytes.AsSpan().SequenceEqual(Announced.Bytes) || nmaHeader != NmaHeader))
         {
             Announced = kroot;
             NmaHeader = nmaHeader;
             VerifiedWithPkid = verifiedWithPkid;
+            changed = true;
         }
         return true;
     }
@@ -87,12 +90,18 @@ internal sealed class TeslaChain
         if (known is not null)
             return CryptographicOperations.FixedTimeEquals(known, key) ? TeslaKeyResult.Verified : TeslaKeyResult.Failed("differs from the verified key of that subframe");
 
+        // Every satellite repeats the same key: a key that already failed for this subframe fails again without hashing.
+        if (_lastFailure is { } failed && failed.Gst == gst && failed.Key.AsSpan().SequenceEqual(key))
+            return TeslaKeyResult.Failed("same key as one that already failed for this subframe");
         var (baseGst, baseKey) = NewestVerifiedBefore(gst);
         var steps = (gst - baseGst) / 30;
         if (steps > maxSteps) return TeslaKeyResult.Failed($"{steps} hashes to the nearest verified key exceed the limit {maxSteps}");
         var derived = Derive(key, gst, (int)steps);
         if (!CryptographicOperations.FixedTimeEquals(derived, baseKey))
+        {
+            _lastFailure = (gst, key.ToArray());
             return TeslaKeyResult.Failed($"does not hash down to the verified key of GST {baseGst}");
+        }
         Remember(gst, key.ToArray());
         return TeslaKeyResult.Verified;
     }
