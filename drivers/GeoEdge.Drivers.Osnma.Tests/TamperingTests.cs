@@ -30,4 +30,20 @@ public sealed class TamperingTests(ITestOutputHelper output)
         var stillAuthenticated = receiver.Satellites.Where(s => s.NavDataAuthenticatedAt is not null).Select(s => s.Svid).ToList();
         Assert.Equal(honestlyAuthenticated.Where(s => s != victim), stillAuthenticated);
     }
+
+    [Fact]
+    public void Data_changed_after_authentication_is_no_longer_current()
+    {
+        var scenario = OsnmaScenario.Named("configuration_1");
+        var receiver = scenario.Receiver(scenario.Anchors());
+        var start = scenario.Pages[0].Start;
+        OsnmaScenario.Feed(receiver, scenario.Pages.Where(p => p.Start - start < 50 * 60));
+        var victim = receiver.Satellites.First(s => s.NavDataCurrent);
+        OsnmaScenario.Feed(receiver, scenario.Pages.Where(p => p.Start - start >= 50 * 60)
+            .Select(p => p.Svid == victim.Svid && PageEditor.WordType(p) == 1 ? PageEditor.Edit(p, b => PageEditor.Flip(b, 42)) : p));
+        var after = receiver.Satellites.Single(s => s.Svid == victim.Svid);
+        output.WriteLine($"E{victim.Svid:00} authenticated at {after.NavDataAuthenticatedAt}, current {after.NavDataCurrent}");
+        Assert.False(after.NavDataCurrent);
+        Assert.Contains(receiver.Satellites, s => s.Svid != victim.Svid && s.NavDataCurrent);
+    }
 }

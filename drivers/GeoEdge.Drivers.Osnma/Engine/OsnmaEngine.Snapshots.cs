@@ -25,8 +25,7 @@ internal sealed partial class OsnmaEngine
 
     public IReadOnlyList<SatelliteAuthentication> SatelliteStates => Satellites.Select(s =>
     {
-        var current = s.AuthenticatedCed is not null && s.LastSubframe >= 0
-            && s.Nav.CurrentCed(s.LastSubframe) is { } now && now.AsSpan().SequenceEqual(s.AuthenticatedCed);
+        var current = s.AuthenticatedCed is not null && s.Nav.CurrentCed() is { } now && now.AsSpan().SequenceEqual(s.AuthenticatedCed);
         return new SatelliteAuthentication(s.Svid, s.NavDataAuthenticatedAt, s.AuthenticatedIodNav, current,
             s.TimingAuthenticatedAt, s.AuthenticatedWithChain, s.LastSubframe >= 0 ? Gst(s.LastSubframe) : null);
     }).ToArray();

@@ -131,12 +131,14 @@ internal sealed partial class OsnmaEngine
     }
 
     /// <summary>
-    /// One tag. Time rule (OSNMA Receiver Guidelines, time synchronisation requirement; TESLA, RFC 4082 section 3):
-    /// a tag is only safe if the receiver knows, from time it trusts independently of the signal, that it received
-    /// the tag before the key that verifies it could be known. That key is broadcast from the start of the subframe
-    /// 30 s (ADKD 0/4) or 330 s (ADKD 12) after the tag's, so the trusted upper bound of the reception time of the
-    /// page holding the last Tag-Info bit must not exceed that start. The Guidelines phrase it as the receiver's GST
-    /// uncertainty T_L needing to be under the key delay (gnss-sdr applies T_L = 30 s to all tags, 10 T_L to slow MAC).
+    /// One tag. Time rule ("receipt safety"): a tag is only safe if time the receiver trusts independently of the
+    /// signal proves the tag was received before the key that verifies it could be known. That key is broadcast
+    /// from the start of the subframe 30 s (ADKD 0/4) or 330 s (ADKD 12) after the tag's, so the trusted upper bound
+    /// of the reception time of the page holding the last Tag-Info bit must not exceed that start.
+    /// Sources: OSNMA Receiver Guidelines, time synchronisation requirement (receiver GST knowledge within T_L, so
+    /// that the subframe of a tag is known to precede its key; gnss-sdr applies T_L to ADKD 0/4 and 10 T_L to
+    /// slow MAC); TESLA security condition, RFC 4082 section 3.5; Anderson, Lo, Walter, "Time Synchronization of
+    /// TESLA-enabled GNSS Receivers" (arXiv 2407.13386), which states the same bound for a GNSS-independent clock.
     /// </summary>
     private void VerifyTag(SatelliteSubframe subframe, NmaHeader header, TeslaChain chain, byte[] key, MackMessage mack, MackTag tag, int keyDelay)
     {

@@ -12,6 +12,7 @@ internal sealed class NavDataCollector
     private const int MaxType = 10;
     private readonly byte[][] _words = new byte[MaxType + 1][];
     private readonly long[] _receivedInSubframe = new long[MaxType + 1];
+    private long _latestSubframe = -1;
 
     public NavDataCollector()
     {
@@ -28,6 +29,7 @@ internal sealed class NavDataCollector
         if (type is < 1 or > 6 && type != 10) return;
         word.CopyTo(_words[type]);
         _receivedInSubframe[type] = subframe;
+        _latestSubframe = Math.Max(_latestSubframe, subframe);
     }
 
     public NavSnapshot Snapshot(long subframe)
@@ -46,7 +48,7 @@ internal sealed class NavDataCollector
     }
 
     /// <summary>The ADKD 0/12 bits the satellite broadcasts now (newest words, one IODnav), or null.</summary>
-    public byte[]? CurrentCed(long subframe) => Snapshot(subframe).Ced;
+    public byte[]? CurrentCed() => _latestSubframe < 0 ? null : Snapshot(_latestSubframe).Ced;
 
     private int IodNav(int type) => (int)OsnmaBits.Read(_words[type], 6, 10);
 
