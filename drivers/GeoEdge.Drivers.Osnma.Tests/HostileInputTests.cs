@@ -175,16 +175,16 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         Assert.True(c.TagsUntimely > 0);
     }
 
-    private sealed class NoTime : Time.ITrustedClock
+    private sealed class NoTime : ITrustedClock
     {
-        public Time.TrustedTime? Now() => null;
+        public TrustedTime? Now() => null;
     }
 
     /// <summary>Trusted time = the page's start plus a fixed delay: the signal arrives that late (a replay).</summary>
-    private sealed class LateClock(long delaySeconds) : Time.ITrustedClock, Time.IPageClock
+    private sealed class LateClock(long delaySeconds) : ITrustedClock, IPageClock
     {
         private GalileoSystemTime? _now;
-        public Time.TrustedTime? Now() => _now is { } t ? new Time.TrustedTime(t, TimeSpan.Zero) : null;
-        void Time.IPageClock.OnPage(GalileoSystemTime pageStart) => _now = pageStart.AddSeconds(delaySeconds);
+        public TrustedTime? Now() => _now is { } t ? new TrustedTime(t, TimeSpan.Zero) : null;
+        void IPageClock.OnPage(GalileoSystemTime pageStart) => _now = pageStart.AddSeconds(delaySeconds);
     }
 }

@@ -48,7 +48,7 @@ public sealed class OfficialVectorTests(ITestOutputHelper output)
         Assert.Equal(refTest > 0, c.SubframesTest > 0);
         Assert.Equal(refDontUse > 0, c.SubframesDontUse > 0);
         Assert.InRange(c.SubframesOperational + c.SubframesTest + c.SubframesDontUse, 110, 120);
-        if (receiver.Status.Nmas != Messages.OsnmaNmaStatus.DontUse) // a revoked chain's authentications are forgotten
+        if (receiver.Status.Nmas != OsnmaNmaStatus.DontUse) // a revoked chain's authentications are forgotten
             Assert.Contains(receiver.Satellites, s => s.NavDataAuthenticatedAt is not null && s.NavDataCurrent);
     }
 }

@@ -1,6 +1,5 @@
 using GeoEdge.Drivers.Gnss.Galileo;
 using GeoEdge.Drivers.Osnma.State;
-using GeoEdge.Drivers.Osnma.Time;
 using GeoEdge.Drivers.Osnma.Trust;
 using GeoEdge.Hil.Rig.Composition;
 

@@ -46,7 +46,7 @@ public sealed class StatusChangeTests(ITestOutputHelper output) : IDisposable
         foreach (var page in scenario.Pages)
         {
             receiver.Process(page);
-            if (receiver.Status.Nmas == Messages.OsnmaNmaStatus.DontUse) lastDontUse = page.Start;
+            if (receiver.Status.Nmas == OsnmaNmaStatus.DontUse) lastDontUse = page.Start;
         }
         var c = receiver.Counters;
         output.WriteLine($"{c}; last don't-use page {lastDontUse}");

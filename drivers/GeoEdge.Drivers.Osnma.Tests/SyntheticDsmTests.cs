@@ -24,7 +24,7 @@ public sealed class SyntheticDsmTests(ITestOutputHelper output)
         var pki = new TestPki();
         pki.SetLeaf(4, TestPki.Leaf(3, 5, TestPki.Compress(p521)));
         var events = new List<OsnmaEvent>();
-        var receiver = new OsnmaReceiver(new OsnmaTrustAnchors(pki.Root), new OsnmaOptions(), new Time.ReplayTrustedClock(), null, events.Add);
+        var receiver = new OsnmaReceiver(new OsnmaTrustAnchors(pki.Root), new OsnmaOptions(), new ReplayTrustedClock(), null, events.Add);
         var pkr = pki.Pkr(4);
         Assert.Equal(16 * 13, pkr.Length); // NB_DP 10: 16 blocks for a 536-bit key
         receiver.AcceptDsm(true, OperationalNominal, pkr);
@@ -48,7 +48,7 @@ public sealed class SyntheticDsmTests(ITestOutputHelper output)
         using var p256 = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var pki = new TestPki();
         pki.SetLeaf(0, TestPki.Leaf(1, 3, TestPki.Compress(p256)));
-        var receiver = new OsnmaReceiver(new OsnmaTrustAnchors(pki.Root), new OsnmaOptions(), new Time.ReplayTrustedClock());
+        var receiver = new OsnmaReceiver(new OsnmaTrustAnchors(pki.Root), new OsnmaOptions(), new ReplayTrustedClock());
         receiver.AcceptDsm(true, OperationalNominal, pki.Pkr(0));
         var kroot = TestPki.Kroot(p256, OsnmaKeyType.EcdsaP256, 3, 1, 1258, 10, Header(2, 1, 1));
         receiver.AcceptDsm(false, Header(1, 1, 1), kroot); // the signature covers the NMA header it was broadcast with

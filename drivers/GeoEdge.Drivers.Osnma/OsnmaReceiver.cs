@@ -1,7 +1,6 @@
 using GeoEdge.Drivers.Gnss.Galileo;
 using GeoEdge.Drivers.Osnma.Engine;
 using GeoEdge.Drivers.Osnma.State;
-using GeoEdge.Drivers.Osnma.Time;
 using GeoEdge.Drivers.Osnma.Trust;
 
 namespace GeoEdge.Drivers.Osnma;

@@ -2,20 +2,6 @@ using System.Security.Cryptography;
 
 namespace GeoEdge.Drivers.Osnma.Crypto;
 
-/// <summary>The TESLA chain hash function (DSM-KROOT field HF, ICD table 8).</summary>
-public enum OsnmaHashFunction : byte
-{
-    Sha256 = 0,
-    Sha3_256 = 2,
-}
-
-/// <summary>The tag MAC function (DSM-KROOT field MF, ICD table 9).</summary>
-public enum OsnmaMacFunction : byte
-{
-    HmacSha256 = 0,
-    CmacAes = 1,
-}
-
 /// <summary>The hash and MAC primitives of OSNMA, selected by the chain parameters.</summary>
 internal static class OsnmaFunctions
 {

@@ -1,4 +1,4 @@
-namespace GeoEdge.Drivers.Osnma.Crypto;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>Public key types (DSM-PKR field NPKT, ICD table 5). 4 is the OSNMA alert message, not a key.</summary>
 public enum OsnmaKeyType : byte

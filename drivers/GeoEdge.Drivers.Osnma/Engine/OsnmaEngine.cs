@@ -3,7 +3,6 @@ using GeoEdge.Drivers.Osnma.Messages;
 using GeoEdge.Drivers.Osnma.Navigation;
 using GeoEdge.Drivers.Osnma.State;
 using GeoEdge.Drivers.Osnma.Tesla;
-using GeoEdge.Drivers.Osnma.Time;
 using GeoEdge.Drivers.Osnma.Trust;
 
 namespace GeoEdge.Drivers.Osnma.Engine;

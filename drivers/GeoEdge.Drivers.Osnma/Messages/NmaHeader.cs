@@ -1,4 +1,4 @@
-namespace GeoEdge.Drivers.Osnma.Messages;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>NMA status (ICD table 1): whether tags may be used, and how.</summary>
 public enum OsnmaNmaStatus : byte

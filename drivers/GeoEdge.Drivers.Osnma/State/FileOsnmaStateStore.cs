@@ -1,4 +1,4 @@
-namespace GeoEdge.Drivers.Osnma.State;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>
 /// The state in one file, replaced atomically: written to a temporary file beside it, flushed to disk, then

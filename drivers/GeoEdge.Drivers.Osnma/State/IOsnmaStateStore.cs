@@ -1,4 +1,4 @@
-namespace GeoEdge.Drivers.Osnma.State;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>
 /// Where the receiver keeps its cryptographic material between runs (verified public key, DSM-KROOTs, latest

@@ -1,6 +1,6 @@
 using GeoEdge.Drivers.Gnss.Galileo;
 
-namespace GeoEdge.Drivers.Osnma.Time;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>Clocks that follow the pages being processed (the receiver tells them each page's start first).</summary>
 internal interface IPageClock

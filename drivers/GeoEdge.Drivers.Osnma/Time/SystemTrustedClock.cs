@@ -1,6 +1,6 @@
 using GeoEdge.Drivers.Gnss.Galileo;
 
-namespace GeoEdge.Drivers.Osnma.Time;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>
 /// The host clock as trusted time, assumed disciplined by NTS or authenticated NTP to within

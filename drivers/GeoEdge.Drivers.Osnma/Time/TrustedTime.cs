@@ -1,6 +1,6 @@
 using GeoEdge.Drivers.Gnss.Galileo;
 
-namespace GeoEdge.Drivers.Osnma.Time;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>A time the receiver trusts independently of the signal, and how far the true GST can be from it.</summary>
 public readonly record struct TrustedTime(GalileoSystemTime Gst, TimeSpan MaxError);

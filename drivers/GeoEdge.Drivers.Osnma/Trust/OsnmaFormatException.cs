@@ -1,4 +1,4 @@
-namespace GeoEdge.Drivers.Osnma.Trust;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>A trust-anchor or state file that is not what it claims to be; says which file and what is wrong.</summary>
 public sealed class OsnmaFormatException(string source, string problem)

@@ -1,7 +1,8 @@
+using GeoEdge.Drivers.Osnma.Trust;
 using System.Xml.Linq;
 using GeoEdge.Drivers.Osnma.Crypto;
 
-namespace GeoEdge.Drivers.Osnma.Trust;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>The contents of an OSNMA_MerkleTree.xml: the root x_4_0 and the public keys it lists, each with its path when the file's nodes give it.</summary>
 public sealed record OsnmaMerkleTree(byte[] Root, IReadOnlyList<OsnmaPublicKey> PublicKeys);

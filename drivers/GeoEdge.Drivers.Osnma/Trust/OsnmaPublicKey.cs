@@ -1,7 +1,7 @@
 using GeoEdge.Drivers.Osnma.Crypto;
 using GeoEdge.Drivers.Osnma.Messages;
 
-namespace GeoEdge.Drivers.Osnma.Trust;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>The four sibling nodes (32 bytes each, leaf level first) from a public key's Merkle leaf to the root.</summary>
 public sealed record OsnmaMerklePath(int LeafIndex, IReadOnlyList<byte[]> Siblings)

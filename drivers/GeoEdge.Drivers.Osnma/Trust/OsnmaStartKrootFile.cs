@@ -1,4 +1,5 @@
-namespace GeoEdge.Drivers.Osnma.Trust;
+using GeoEdge.Drivers.Osnma.Trust;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>A DSM-KROOT given out of band, with the NMA header it was broadcast with (its signature covers that header).</summary>
 public sealed record OsnmaKrootAnchor(byte NmaHeader, byte[] Dsm);

@@ -1,4 +1,5 @@
-namespace GeoEdge.Drivers.Osnma.Trust;
+using GeoEdge.Drivers.Osnma.Trust;
+namespace GeoEdge.Drivers.Osnma;
 
 /// <summary>
 /// What the receiver trusts before it hears anything: the Merkle tree root (required, from the GSC), and
