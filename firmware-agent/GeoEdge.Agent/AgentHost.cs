@@ -33,7 +33,7 @@ public sealed class AgentHost(AgentConfig config)
             if (outbox.Count > 0) _log.Info($"{outbox.Count} reading(s) from before the restart wait in the outbox");
 
             using var run = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            var gnss = new GnssReceiver(config.Gnss.Device, config.Gnss.BaudRate, TimeSpan.FromSeconds(config.Gnss.MaxFixAgeSeconds), _log.For("gnss"));
+            var gnss = new GnssReceiver(config.Gnss, config.StateDirectory, _log.For("gnss"));
             var gnssTask = gnss.RunAsync(run.Token);
 
             using var tpm = new PlatformTpm(config.Tcti, ConfigLoader.ParseHandle(config.AkHandle), config.StateDirectory, _log.For("tpm"));
@@ -48,7 +48,7 @@ public sealed class AgentHost(AgentConfig config)
             // Going online (broker, epoch, enrollment) runs beside the readings: an agent that starts
             // while the broker is down still makes readings from its last epoch, and they wait in the
             // outbox. Only publishing waits for enrollment.
-            var composition = new HostComposition { GnssReceiver = $"nmea:{config.Gnss.Device}" };
+            var composition = new HostComposition { GnssReceiver = $"ubx+nmea:{config.Gnss.Device}" };
             var enroller = new Enroller(tpm, link, hostId, composition, _log.For("enroll"));
             var online = GoOnlineAsync(link, enroller, run.Token);
 

@@ -1,5 +1,6 @@
 using GeoEdge.Cli.Bench;
 using GeoEdge.Cli.Demo;
+using GeoEdge.Cli.Osnma;
 using GeoEdge.Hil.Rig.Processes;
 
 // geoedge-cli: the commands behind ./geoedge other than build and test.
@@ -7,7 +8,8 @@ const string usage = """
     usage: geoedge-cli COMMAND [ARGS...]
 
       demo [--scenario NAME] [--readings N]   the whole system on the embedded rig (demo --help)
-      bench [agent|bridge|all] [OPTIONS]      benchmarks, one JSON line of figures each (bench --help)
+      bench [agent|bridge|osnma|all] [OPTIONS] benchmarks, one JSON line of figures each (bench --help)
+      osnma INPUT --merkle TREE.xml [...]     verify the Galileo OSNMA of a recording (osnma --help)
     """;
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
@@ -23,6 +25,8 @@ try
         "demo" => await DemoCommand.RunAsync(args[1..]),
         "bench" when args.Contains("--help") => Help(BenchCommand.Usage),
         "bench" => await BenchCommand.RunAsync(args[1..]),
+        "osnma" when args.Contains("--help") => Help(OsnmaCommand.Usage),
+        "osnma" => OsnmaCommand.Run(args[1..]),
         _ => Unknown(args[0]),
     };
 }

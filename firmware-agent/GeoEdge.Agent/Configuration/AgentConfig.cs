@@ -42,6 +42,44 @@ public sealed record GnssConfig
 
     /// <summary>A fix older than this is not reported (the reading then carries no fix).</summary>
     public int MaxFixAgeSeconds { get; set; } = 10;
+
+    public OsnmaConfig Osnma { get; set; } = new();
+}
+
+/// <summary>
+/// Galileo OSNMA verification on the agent, from the receiver's raw I/NAV pages (UBX-RXM-SFRBX with
+/// UBX-NAV-TIMEGAL enabled on the receiver). docs/agent.md explains the trusted-time choice.
+/// </summary>
+public sealed record OsnmaConfig
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The GSC Merkle tree (OSNMA_MerkleTree_*.xml): the root of trust for every OSNMA public key.</summary>
+    public string MerkleTree { get; set; } = "/etc/geoedge/osnma/OSNMA_MerkleTree.xml";
+
+    /// <summary>Optional GSC public key (OSNMA_PublicKey_*.xml) for a warm first start; else it comes from the signal.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>Verified key, chain and TESLA key across restarts (default: stateDirectory/osnma-state.bin).</summary>
+    public string? StateFile { get; set; }
+
+    /// <summary>
+    /// Where trusted time comes from: "system" (the host clock, which must be disciplined by NTS/NTP or PTP)
+    /// or "simulation" (a GNSS simulator's clock: test rigs only; the bridge refuses it unless told otherwise).
+    /// </summary>
+    public string TrustedTime { get; set; } = "system";
+
+    /// <summary>The largest error of the trusted time, in seconds (default 2: an NTS-disciplined clock is far better).</summary>
+    public double MaxTimeErrorSeconds { get; set; } = 2;
+
+    /// <summary>For "simulation": the GST (WN:TOW) the simulator's clock read at <see cref="SimulationAnchorUtc"/>.</summary>
+    public string? SimulationAnchorGst { get; set; }
+
+    /// <summary>For "simulation": the host UTC time at which the simulator's clock read <see cref="SimulationAnchorGst"/>.</summary>
+    public DateTimeOffset? SimulationAnchorUtc { get; set; }
+
+    /// <summary>For "simulation": simulated seconds per host second.</summary>
+    public double SimulationSpeed { get; set; } = 1;
 }
 
 public sealed record BrokerConfig

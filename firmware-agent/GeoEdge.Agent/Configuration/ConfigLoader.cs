@@ -125,7 +125,42 @@ public static class ConfigLoader
         if (c.Pcrs.Length == 0 || c.Pcrs.Any(p => p is < 0 or > 23)) throw new ConfigException("pcrs must list PCR indexes 0-23");
         ParseHandle(c.AkHandle);
         if (string.IsNullOrWhiteSpace(c.Tcti)) throw new ConfigException("tcti must not be empty");
+        ValidateOsnma(c.Gnss.Osnma);
         return c with { HostId = hostId };
+    }
+
+    private static void ValidateOsnma(OsnmaConfig o)
+    {
+        if (!o.Enabled) return;
+        if (string.IsNullOrWhiteSpace(o.MerkleTree)) throw new ConfigException("gnss.osnma.merkleTree must name the GSC Merkle tree file");
+        if (!double.IsFinite(o.MaxTimeErrorSeconds) || o.MaxTimeErrorSeconds is <= 0 or > 30)
+            throw new ConfigException($"gnss.osnma.maxTimeErrorSeconds must be more than 0 and at most 30, got {o.MaxTimeErrorSeconds}");
+        switch (o.TrustedTime)
+        {
+            case "system":
+                break;
+            case "simulation":
+                if (o.SimulationAnchorGst is null || o.SimulationAnchorUtc is null)
+                    throw new ConfigException("gnss.osnma.trustedTime \"simulation\" needs simulationAnchorGst and simulationAnchorUtc");
+                ParseGst(o.SimulationAnchorGst);
+                if (!double.IsFinite(o.SimulationSpeed) || o.SimulationSpeed is <= 0 or > 1000)
+                    throw new ConfigException($"gnss.osnma.simulationSpeed must be more than 0 and at most 1000, got {o.SimulationSpeed}");
+                break;
+            default:
+                throw new ConfigException($"gnss.osnma.trustedTime must be \"system\" or \"simulation\", got \"{o.TrustedTime}\"");
+        }
+    }
+
+    /// <summary>Parses a GST written WN:TOW (week number, seconds of week).</summary>
+    public static (int WeekNumber, int TimeOfWeek) ParseGst(string text)
+    {
+        var parts = text.Split(':');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var wn)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var tow)
+            && tow < 604_800)
+            return (wn, tow);
+        throw new ConfigException($"GST '{text}' is not WN:TOW (week number, then seconds of week below 604800)");
     }
 
     /// <summary>Parses the AK handle ("0x81010002"), which must lie in the owner's persistent range.</summary>

@@ -1,0 +1,41 @@
+using GeoEdge.Drivers.Gnss.Galileo;
+
+namespace GeoEdge.Cli.Osnma;
+
+/// <summary>
+/// The pages to verify, from an official test-vector CSV or a UBX capture (either plain or gzip'd). A CSV
+/// is told by its header line, anything else is read as UBX, so a file's name does not have to follow any rule.
+/// </summary>
+public sealed record OsnmaInput(string Format, IReadOnlyList<GalileoPage> Pages, string? Notes)
+{
+    private static readonly byte[] CsvHeader = "SVID,"u8.ToArray();
+
+    public static OsnmaInput Load(string path, GalileoSystemTime? start)
+    {
+        if (!File.Exists(path)) throw new GalileoRecordingException(path, "file does not exist");
+        if (LooksLikeCsv(path)) return new OsnmaInput("test-vector-csv", OsnmaTestVectorFile.Read(path, start), null);
+        var recording = UbxRecording.Read(path);
+        var notes = $"{recording.UbxFrames} UBX frames, {recording.NmeaLines} NMEA lines, {recording.BadUbxChecksums} bad UBX checksums, "
+                    + $"{recording.DiscardedBytes} bytes skipped; {recording.DescribeRejections()}";
+        return new OsnmaInput("ubx", recording.Pages, notes);
+    }
+
+    private static bool LooksLikeCsv(string path)
+    {
+        using var file = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[2];
+        var gzip = file.Read(head) == 2 && head[0] == 0x1f && head[1] == 0x8b;
+        file.Position = 0;
+        using Stream content = gzip ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress) : file;
+        Span<byte> start = stackalloc byte[CsvHeader.Length];
+        try
+        {
+            content.ReadExactly(start);
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
+        {
+            return false;
+        }
+        return start.SequenceEqual(CsvHeader);
+    }
+}
