@@ -2,9 +2,6 @@ using GeoEdge.Agent.Configuration;
 using GeoEdge.Agent.Logging;
 using GeoEdge.Drivers.Gnss.Galileo;
 using GeoEdge.Drivers.Osnma;
-using GeoEdge.Drivers.Osnma.State;
-using GeoEdge.Drivers.Osnma.Time;
-using GeoEdge.Drivers.Osnma.Trust;
 using GeoEdge.Wire.Readings;
 
 namespace GeoEdge.Agent.Gnss;

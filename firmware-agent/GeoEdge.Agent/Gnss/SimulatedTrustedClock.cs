@@ -1,5 +1,5 @@
 using GeoEdge.Drivers.Gnss.Galileo;
-using GeoEdge.Drivers.Osnma.Time;
+using GeoEdge.Drivers.Osnma;
 
 namespace GeoEdge.Agent.Gnss;
 

@@ -1,4 +1,5 @@
 using GeoEdge.Drivers.Gnss;
+using GeoEdge.Drivers.Gnss.Nmea;
 using GeoEdge.Drivers.Gnss.Ubx;
 using GeoEdge.Wire.Readings;
 

@@ -1,5 +1,5 @@
 using GeoEdge.Drivers.Gnss.Galileo;
-using GeoEdge.Drivers.Osnma.Trust;
+using GeoEdge.Drivers.Osnma;
 
 namespace GeoEdge.Cli.Osnma;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using GeoEdge.Drivers.Gnss.Galileo;
 using GeoEdge.Drivers.Osnma;
-using GeoEdge.Drivers.Osnma.Time;
-using GeoEdge.Drivers.Osnma.Trust;
 
 namespace GeoEdge.Cli.Osnma;
 
