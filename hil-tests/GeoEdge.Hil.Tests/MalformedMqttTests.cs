@@ -22,7 +22,7 @@ public class MalformedMqttTests(ITestOutputHelper output)
         await using var rig = await RigFixture.StartAsync(output);
         var host = rig.Options.HostId;
         rig.StartAgent();
-        var before = await rig.ResultWhereAsync(r => r.Latitude is not null, output);
+        var before = await rig.AuthenticatedResultAsync(output);
 
         // Subscribed only now: the agent's own enrollment outcome is behind us.
         await using var tap = await TopicTap.StartAsync(rig.Broker.PlainPort, Topics.AllHosts(Topics.Leaf.Results), Topics.AllHosts(Topics.Leaf.Enrolled));

@@ -13,7 +13,7 @@ public class PolicyChangeTests(ITestOutputHelper output)
     {
         await using var rig = await RigFixture.StartAsync(output);
         rig.StartAgent();
-        Verdicts.AssertGenuineInside(await rig.ResultWhereAsync(r => r.Latitude is not null, output), rig.Options);
+        Verdicts.AssertGenuineInside(await rig.AuthenticatedResultAsync(output), rig.Options);
 
         var put = await rig.Bridge.PutPolicyAsync(rig.Options.HostId, rig.Options.PolicyId, LyonPolicy);
         Assert.Equal(201, (int)put.StatusCode);
@@ -48,7 +48,7 @@ public class PolicyChangeTests(ITestOutputHelper output)
     {
         await using var rig = await RigFixture.StartAsync(output);
         rig.StartAgent();
-        Verdicts.AssertGenuineInside(await rig.ResultWhereAsync(r => r.Latitude is not null, output), rig.Options);
+        Verdicts.AssertGenuineInside(await rig.AuthenticatedResultAsync(output), rig.Options);
 
         // Every body is tried before failing, so one run lists every refusal that names nothing useful.
         var wrong = new List<string>();

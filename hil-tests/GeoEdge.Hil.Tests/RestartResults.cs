@@ -8,7 +8,7 @@ internal static class RestartResults
     private const string NoGnssFix = "no-gnss-fix:";
 
     /// <summary>
-    /// The next <paramref name="count"/> affirming results of edge-01 above <paramref name="afterSeq"/>,
+    /// The next <paramref name="count"/> genuine results (<see cref="Verdicts.IsGenuine(ResultMessage)"/>) of edge-01 above <paramref name="afterSeq"/>,
     /// failing at once on any other finding among them (a replay refusal is exactly what a restart must
     /// not cause). Readings made before the restarted GNSS reader had a fix are skipped.
     /// </summary>
@@ -22,7 +22,7 @@ internal static class RestartResults
             output.WriteLine($"result seq {result.Seq}: {result.EarStatus} {result.Geofence} {string.Join("; ", result.Reasons)}");
             if (result.HostId != "edge-01" || result.Seq <= afterSeq && result.EarStatus == "affirming") continue;
             if (result.Reasons.Count > 0 && result.Reasons.All(r => r.StartsWith(NoGnssFix, StringComparison.Ordinal))) continue;
-            if (result.EarStatus != "affirming")
+            if (!Verdicts.IsGenuine(result))
             {
                 output.WriteLine(rig.Diagnostics());
                 throw new Xunit.Sdk.XunitException($"result seq {result.Seq} was {result.EarStatus}: {string.Join("; ", result.Reasons)}");

@@ -26,6 +26,14 @@ public static class RigFixture
         return results;
     }
 
+    /// <summary>
+    /// The first affirming result with a position: the rig's agent reports unauthenticated fixes until OSNMA has
+    /// verified enough tags (a KROOT, then a TESLA key a subframe later: one to two simulated minutes, a few seconds
+    /// at the rig's replay speed), and the bridge never affirms those.
+    /// </summary>
+    public static Task<ResultMessage> AuthenticatedResultAsync(this GeoEdgeRig rig, ITestOutputHelper output) =>
+        rig.ResultWhereAsync(r => r.Latitude is not null && r.EarStatus == "affirming", output, maxResults: 90);
+
     /// <summary>Results until one matches, skipping others (e.g. a reading made before the GNSS had a fix).</summary>
     public static async Task<ResultMessage> ResultWhereAsync(this GeoEdgeRig rig, Func<ResultMessage, bool> match, ITestOutputHelper output, int maxResults = 20)
     {

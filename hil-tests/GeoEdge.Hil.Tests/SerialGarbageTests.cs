@@ -17,7 +17,7 @@ public class SerialGarbageTests(ITestOutputHelper output)
     {
         await using var rig = await RigFixture.StartAsync(output);
         rig.StartAgent();
-        Verdicts.AssertGenuineInside(await rig.ResultWhereAsync(r => r.Latitude is not null, output), rig.Options);
+        Verdicts.AssertGenuineInside(await rig.AuthenticatedResultAsync(output), rig.Options);
 
         var random = new Random(7);
         var previous = rig.Options.Latitude;

@@ -21,7 +21,7 @@ public class TamperAndReplayTests(ITestOutputHelper output)
     {
         await using var rig = await RigFixture.StartAsync(output);
         rig.StartAgent();
-        await rig.ResultWhereAsync(r => r.Latitude is not null, output);
+        await rig.AuthenticatedResultAsync(output);
 
         await using var forger = await ReadingForger.StartAsync(rig.Broker.PlainPort, rig.Options.HostId);
         int forged = 0, genuine = 0;
@@ -52,7 +52,7 @@ public class TamperAndReplayTests(ITestOutputHelper output)
         await using var rig = await RigFixture.StartAsync(output);
         await using var tap = await TopicTap.StartAsync(rig.Broker.PlainPort, Topics.Readings(rig.Options.HostId));
         rig.StartAgent();
-        await rig.ResultWhereAsync(r => r.Latitude is not null, output);
+        await rig.AuthenticatedResultAsync(output);
 
         // Had the bridge believed this copy, every later genuine reading would look like a replay.
         var captured = await tap.NextAsync(_ => true, AnswerTimeout);
@@ -75,9 +75,9 @@ public class TamperAndReplayTests(ITestOutputHelper output)
         await using var tap = await TopicTap.StartAsync(rig.Broker.PlainPort, Topics.Readings(rig.Options.HostId));
         rig.StartAgent();
 
-        // A reading with a fix, so its first verdict is the full affirming/inside one.
-        var captured = await tap.NextAsync(m => CanonicalReading.Decode(WireJson.Decode<AttestedReading>(m.Payload).Reading).Fix is not null,
-            TimeSpan.FromSeconds(30));
+        // A reading whose fix OSNMA has authenticated, so that its first verdict is the full affirming/inside one.
+        var captured = await tap.NextAsync(m => IsAuthenticated(CanonicalReading.Decode(WireJson.Decode<AttestedReading>(m.Payload).Reading).Fix),
+            TimeSpan.FromSeconds(90));
         var seq = CanonicalReading.Decode(WireJson.Decode<AttestedReading>(captured.Payload).Reading).Seq;
         output.WriteLine($"captured reading {seq} ({captured.Payload.Length} bytes)");
         var first = await rig.ResultWhereAsync(r => r.Seq == seq, output);
@@ -94,6 +94,9 @@ public class TamperAndReplayTests(ITestOutputHelper output)
         Assert.Equal(["affirming", "contraindicated"], forSeq);
         Assert.False(rig.Bridge.Process.HasExited);
     }
+
+    private static bool IsAuthenticated(GnssFixReport? fix) =>
+        fix?.Satellites is { Count: >= 4 } used && used.All(s => s.Osnma?.NavData.Authenticated == true);
 
     /// <summary>Rows in the bridge's readings table for this sequence, read straight from its SQLite file.</summary>
     private static long StoredCopies(GeoEdgeRig rig, ulong seq)
