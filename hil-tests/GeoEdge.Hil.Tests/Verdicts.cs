@@ -12,8 +12,10 @@ internal static class Verdicts
     /// simulated minutes the satellites start broadcasting new navigation data, which stays unauthenticated until
     /// the TESLA keys of its tags arrive (about a simulated minute: 3-5 s at the rig's replay speed). The bridge
     /// then says "warning", never "affirming": correct, and not what the tests that use this are about.
+    /// (Right after the agent starts, before its first complete subframe, it has no OSNMA status at all yet.)
     /// </summary>
-    private static readonly string[] AuthenticationCatchingUp = ["gnss-satellite-unauthenticated:", "gnss-too-few-authenticated:"];
+    private static readonly string[] AuthenticationCatchingUp =
+        ["gnss-satellite-unauthenticated:", "gnss-too-few-authenticated:", "osnma-not-operational: the agent has received no OSNMA status"];
 
     /// <summary>Affirming with no finding, or a warning only because OSNMA is re-authenticating new navigation data.</summary>
     public static bool IsGenuine(string? earStatus, IReadOnlyList<string> reasons) =>
