@@ -33,7 +33,7 @@ public sealed class OsnmaVerification
     /// The verifier the configuration asks for, or null when OSNMA is disabled or its trust anchor cannot be
     /// read: the agent then still reports fixes, which the bridge will not count as authenticated.
     /// </summary>
-    public static OsnmaVerification? Create(OsnmaConfig config, string stateDirectory, AgentLog log)
+    public static OsnmaVerification? Create(OsnmaConfig config, string stateDirectory, AgentLog log, TimeProvider? time = null)
     {
         if (!config.Enabled)
         {
@@ -52,8 +52,8 @@ public sealed class OsnmaVerification
         }
         var maxError = TimeSpan.FromSeconds(config.MaxTimeErrorSeconds);
         ITrustedClock clock = config.TrustedTime == TrustedTimeSources.Simulation
-            ? new SimulatedTrustedClock(Gst(config.SimulationAnchorGst!), config.SimulationAnchorUtc!.Value, config.SimulationSpeed, maxError)
-            : new SystemTrustedClock(maxError);
+            ? new SimulatedTrustedClock(Gst(config.SimulationAnchorGst!), config.SimulationAnchorUtc!.Value, config.SimulationSpeed, maxError, time)
+            : new SystemTrustedClock(maxError, time);
         var store = new FileOsnmaStateStore(config.StateFile ?? Path.Combine(stateDirectory, "osnma-state.bin"));
         var receiver = new OsnmaReceiver(anchors, new OsnmaOptions(), clock, store, e => Log(log, e));
         log.Info($"osnma: verifying Galileo navigation data; start {receiver.Status.StartMode.ToString().ToLowerInvariant()}, trusted time {config.TrustedTime} (max error {config.MaxTimeErrorSeconds} s)");
