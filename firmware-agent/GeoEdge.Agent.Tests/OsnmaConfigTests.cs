@@ -32,6 +32,10 @@ public class OsnmaConfigTests
     }
 
     [Fact]
-    public void Disabled_osnma_is_not_validated_further() =>
-        Assert.False(ConfigLoader.Load(["--host-id", "edge-1"]).Gnss.Osnma is { Enabled: false });
+    public void Disabled_osnma_settings_are_not_checked_further()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("agent.json"), """{ "hostId": "edge-1", "gnss": { "osnma": { "enabled": false, "trustedTime": "gps" } } }""");
+        Assert.False(ConfigLoader.Load(["--config", dir.File("agent.json")]).Gnss.Osnma.Enabled);
+    }
 }
