@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using GeoEdge.Drivers.Gnss.Nmea;
-using GeoEdge.Drivers.Serial;
 
 namespace GeoEdge.Hil.Rig.Simulators;
 
@@ -12,15 +11,14 @@ namespace GeoEdge.Hil.Rig.Simulators;
 /// </summary>
 public sealed class GnssSimulator : IAsyncDisposable
 {
+    private const string Name = "GNSS simulator";
     private readonly string _devicePath;
     private readonly int _baudRate;
     private readonly Action<string> _log;
     private readonly ConcurrentQueue<byte[]> _garbage = new();
     private readonly object _positionLock = new();
     private (double Latitude, double Longitude, double Altitude) _position = (48.1173, 11.5167, 545.4);
-    private CancellationTokenSource? _stop;
-    private TaskCompletionSource? _finished;
-    private SerialPort? _port;
+    private readonly PacedSender _sender;
     private long _epochs;
     private long _reopens;
     private long _dropped;
@@ -33,6 +31,7 @@ public sealed class GnssSimulator : IAsyncDisposable
         _devicePath = devicePath;
         _baudRate = baudRate;
         _log = log ?? (_ => { });
+        _sender = new PacedSender(Name, EpochInterval, _log);
     }
 
     public TimeSpan EpochInterval { get; }
@@ -64,103 +63,29 @@ public sealed class GnssSimulator : IAsyncDisposable
     /// <summary>Starts writing epochs on a thread of its own (timing must not depend on a busy thread pool).</summary>
     public Task StartAsync(CancellationToken ct = default)
     {
-        if (_stop is not null) throw new InvalidOperationException("the GNSS simulator is already running");
-        _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var token = _stop.Token;
-        var finished = _finished;
-        new Thread(() => Run(token, finished)) { IsBackground = true, Name = "GNSS simulator" }.Start();
+        // Never block an epoch longer than the epoch itself on a reader that does not read.
+        var port = new ReopeningSimulatorPort(_devicePath, _baudRate, EpochInterval, Name, _log);
+        _sender.Start((_, token) => WriteEpoch(port, token), () =>
+        {
+            Interlocked.Exchange(ref _reopens, port.Reopens);
+            port.Dispose();
+        }, ct);
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync()
-    {
-        if (_stop is null || _finished is null) return;
-        _stop.Cancel();
-        try
-        {
-            await _finished.Task;
-        }
-        finally
-        {
-            _stop.Dispose();
-            _stop = null;
-            _finished = null;
-        }
-    }
+    public Task StopAsync() => _sender.StopAsync();
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private void Run(CancellationToken ct, TaskCompletionSource finished)
-    {
-        try
-        {
-            var start = DateTime.UtcNow;
-            var wasOpen = false;
-            for (long epoch = 0; ; epoch++)
-            {
-                var wait = start + EpochInterval * epoch - DateTime.UtcNow;
-                if (ct.WaitHandle.WaitOne(wait > TimeSpan.Zero ? wait : TimeSpan.Zero)) break;
-                if (_port is null && !TryOpen(ref wasOpen)) continue;
-                try
-                {
-                    WriteEpoch(_port!, DateTime.UtcNow, ct);
-                    Interlocked.Increment(ref _epochs);
-                }
-                catch (TimeoutException)
-                {
-                    Interlocked.Increment(ref _dropped);
-                }
-                catch (SerialPortException e)
-                {
-                    _log($"GNSS simulator: {e.Message}; reopening");
-                    _port!.Dispose();
-                    _port = null;
-                }
-            }
-            finished.TrySetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            finished.TrySetResult();
-        }
-        catch (Exception e)
-        {
-            _log($"GNSS simulator stopped by an unexpected error: {e}");
-            finished.TrySetException(e);
-        }
-        finally
-        {
-            _port?.Dispose();
-            _port = null;
-        }
-    }
-
-    private bool TryOpen(ref bool wasOpen)
-    {
-        try
-        {
-            _port = SerialPort.Open(_devicePath, _baudRate);
-        }
-        catch (SerialPortException)
-        {
-            return false; // the pty pair is down; try again next epoch
-        }
-        // Never block an epoch longer than the epoch itself on a reader that does not read.
-        _port.WriteTimeout = EpochInterval;
-        if (wasOpen) Interlocked.Increment(ref _reopens);
-        wasOpen = true;
-        _log($"GNSS simulator: writing to {_devicePath}");
-        return true;
-    }
-
-    private void WriteEpoch(SerialPort port, DateTime now, CancellationToken ct)
+    private bool WriteEpoch(ReopeningSimulatorPort port, CancellationToken ct)
     {
         var (latitude, longitude, altitude) = Position;
-        foreach (var sentence in Sky.Epoch(now, latitude, longitude, altitude))
-        {
-            while (_garbage.TryDequeue(out var garbage)) port.Write(garbage, ct);
-            port.Write(NmeaWriter.ToBytes(sentence), ct);
-        }
+        var epoch = new List<byte>();
+        while (_garbage.TryDequeue(out var garbage)) epoch.AddRange(garbage);
+        foreach (var sentence in Sky.Epoch(DateTime.UtcNow, latitude, longitude, altitude)) epoch.AddRange(NmeaWriter.ToBytes(sentence));
+        if (port.TryWrite(epoch.ToArray(), ct)) Interlocked.Increment(ref _epochs);
+        else Interlocked.Increment(ref _dropped);
+        Interlocked.Exchange(ref _reopens, port.Reopens);
+        return true;
     }
 }

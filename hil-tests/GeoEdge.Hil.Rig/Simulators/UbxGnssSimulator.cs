@@ -15,6 +15,7 @@ namespace GeoEdge.Hil.Rig.Simulators;
 /// </summary>
 public sealed class UbxGnssSimulator : IAsyncDisposable
 {
+    private const string Name = "UBX GNSS simulator";
     private readonly string _devicePath;
     private readonly UbxGnssSimulatorOptions _options;
     private readonly Action<string> _log;
@@ -23,8 +24,8 @@ public sealed class UbxGnssSimulator : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _garbage = new();
     private SimulatedReceiverSettings _settings;
     private GalileoSystemTime? _currentSlotStart;
-    private CancellationTokenSource? _stop;
-    private TaskCompletionSource? _finished;
+    private readonly PacedSender _sender;
+    private bool _reachedEnd;
     private long _slotsSent;
     private long _laps;
     private long _reopens;
@@ -39,6 +40,7 @@ public sealed class UbxGnssSimulator : IAsyncDisposable
         _options.Validate();
         _devicePath = devicePath;
         _log = log ?? (_ => { });
+        _sender = new PacedSender(Name, _options.SlotInterval, _log);
         _slots = GalileoPageSlot.Group(scenario).ToArray();
         if (_slots.Length == 0) throw new ArgumentException("the scenario has no pages", nameof(scenario));
         if (_slots.Zip(_slots.Skip(1)).Any(p => p.Second.Start <= p.First.Start))
@@ -76,7 +78,7 @@ public sealed class UbxGnssSimulator : IAsyncDisposable
     public long SlotsDropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Done: the scenario ended without <see cref="UbxGnssSimulatorOptions.Loop"/>, or it was stopped.</summary>
-    public bool IsFinished => _finished?.Task.IsCompleted ?? false;
+    public bool IsFinished => _sender.IsFinished;
 
     public SimulatedReceiverSettings Settings { get { lock (_lock) return _settings; } }
 
@@ -107,63 +109,31 @@ public sealed class UbxGnssSimulator : IAsyncDisposable
     /// <summary>Starts sending on a thread of its own (timing must not depend on a busy thread pool).</summary>
     public Task StartAsync(CancellationToken ct = default)
     {
-        if (_stop is not null) throw new InvalidOperationException("the UBX GNSS simulator is already running");
-        _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var token = _stop.Token;
-        var finished = _finished;
-        new Thread(() => Run(token, finished)) { IsBackground = true, Name = "UBX GNSS simulator" }.Start();
+        var port = new ReopeningSimulatorPort(_devicePath, _options.BaudRate, _options.SlotInterval, Name, _log);
+        _sender.Start((sent, token) => SendSlot(port, sent, token), () =>
+        {
+            _log($"{Name}: {(Volatile.Read(ref _reachedEnd) ? "end of scenario" : "stopped")} after {SlotsSent} slots");
+            Interlocked.Exchange(ref _reopens, port.Reopens);
+            port.Dispose();
+        }, ct);
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync()
-    {
-        if (_stop is null || _finished is null) return;
-        _stop.Cancel();
-        try
-        {
-            await _finished.Task;
-        }
-        finally
-        {
-            _stop.Dispose();
-            _stop = null;
-        }
-    }
+    public Task StopAsync() => _sender.StopAsync();
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private void Run(CancellationToken ct, TaskCompletionSource finished)
+    private bool SendSlot(ReopeningSimulatorPort port, long sent, CancellationToken ct)
     {
-        using var port = new ReopeningSimulatorPort(_devicePath, _options.BaudRate, _options.SlotInterval, "UBX GNSS simulator", _log);
-        try
+        var index = (int)(sent % _slots.Length);
+        if (sent > 0 && index == 0 && !_options.Loop)
         {
-            var clock = DateTime.UtcNow;
-            for (long sent = 0; ; sent++)
-            {
-                var index = (int)(sent % _slots.Length);
-                if (sent > 0 && index == 0 && !_options.Loop) break;
-                var wait = clock + _options.SlotInterval * sent - DateTime.UtcNow;
-                if (ct.WaitHandle.WaitOne(wait > TimeSpan.Zero ? wait : TimeSpan.Zero)) break;
-                Send(port, _slots[index], ct);
-                if (index == _slots.Length - 1) Interlocked.Increment(ref _laps);
-            }
-            _log($"UBX GNSS simulator: {(ct.IsCancellationRequested ? "stopped" : "end of scenario")} after {SlotsSent} slots");
-            finished.TrySetResult();
+            Volatile.Write(ref _reachedEnd, true);
+            return false;
         }
-        catch (OperationCanceledException)
-        {
-            finished.TrySetResult();
-        }
-        catch (Exception e)
-        {
-            _log($"UBX GNSS simulator stopped by an unexpected error: {e}");
-            finished.TrySetException(e);
-        }
-        finally
-        {
-            Interlocked.Exchange(ref _reopens, port.Reopens);
-        }
+        Send(port, _slots[index], ct);
+        if (index == _slots.Length - 1) Interlocked.Increment(ref _laps);
+        return true;
     }
 
     private void Send(ReopeningSimulatorPort port, GalileoPageSlot slot, CancellationToken ct)
