@@ -120,7 +120,7 @@ internal sealed class BroadcastCheck
         var t = s.Start.TotalSeconds;
         if (!KeysBySubframe.TryGetValue(t + 30, out var tagKey)) return;
         var mack = MackMessage.Decode(s.Mack, chain.TagBits, chain.KeyBits);
-        var nmas = (NmaStatus)(s.Hkroot[0] >> 6);
+        var nmas = (OsnmaNmaStatus)(s.Hkroot[0] >> 6);
         var sequence = MacLookupTable.Sequence(chain.MacLookupTable, s.Start);
         var flexible = new List<MackTagInfo>();
         for (var k = 1; k < sequence.Count; k++)

@@ -12,9 +12,9 @@ public sealed class ScriptedEventTests
         var (simulator, _, check) = Run(Nominal(TimeSpan.FromMinutes(40), new ChainRenewalEvent(At(5), At(20))));
         using var _s = simulator;
 
-        Assert.Equal(new NmaHeader(NmaStatus.Operational, 0, ChainAndPublicKeyStatus.Nominal), Header(check, At(4)));
-        Assert.Equal(new NmaHeader(NmaStatus.Operational, 0, ChainAndPublicKeyStatus.EndOfChain), Header(check, At(19)));
-        Assert.Equal(new NmaHeader(NmaStatus.Operational, 1, ChainAndPublicKeyStatus.Nominal), Header(check, At(20)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.Operational, 0, OsnmaChainAndKeyStatus.Nominal), Header(check, At(4)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.Operational, 0, OsnmaChainAndKeyStatus.EndOfChain), Header(check, At(19)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.Operational, 1, OsnmaChainAndKeyStatus.Nominal), Header(check, At(20)));
         var announced = check.Kroots.Where(k => k.ChainId == 1 && k.CompletedAt < At(20)).ToList();
         Assert.NotEmpty(announced);
         Assert.All(announced, k => Assert.True(k.SignatureValid && k.PaddingValid && k.Gst0 == At(20).AddSeconds(-30)));
@@ -31,11 +31,11 @@ public sealed class ScriptedEventTests
         var (simulator, _, check) = Run(Nominal(TimeSpan.FromMinutes(40), new ChainRevocationEvent(At(5), At(20), At(30))));
         using var _s = simulator;
 
-        Assert.Equal(new NmaHeader(NmaStatus.DontUse, 0, ChainAndPublicKeyStatus.ChainRevoked), Header(check, At(5)));
-        Assert.Equal(new NmaHeader(NmaStatus.Operational, 1, ChainAndPublicKeyStatus.ChainRevoked), Header(check, At(20)));
-        Assert.Equal(new NmaHeader(NmaStatus.Operational, 1, ChainAndPublicKeyStatus.Nominal), Header(check, At(30)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.DontUse, 0, OsnmaChainAndKeyStatus.ChainRevoked), Header(check, At(5)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.Operational, 1, OsnmaChainAndKeyStatus.ChainRevoked), Header(check, At(20)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.Operational, 1, OsnmaChainAndKeyStatus.Nominal), Header(check, At(30)));
         Assert.Contains(check.Kroots, k => k.ChainId == 1 && k.CompletedAt < At(20) && k.SignatureValid
-            && NmaHeader.FromByte(k.NmaHeader).Status == NmaStatus.DontUse);
+            && NmaHeader.FromByte(k.NmaHeader).Status == OsnmaNmaStatus.DontUse);
         var pkr = Assert.Single(check.Pkrs.DistinctBy(p => p.DsmId));
         Assert.True(pkr.CompletedAt >= At(20));
         Assert.Equal(simulator.TrustAnchors.MerkleRoot.ToArray(), pkr.ProvenRoot);
@@ -49,8 +49,8 @@ public sealed class ScriptedEventTests
         var (simulator, _, check) = Run(Nominal(TimeSpan.FromMinutes(30), new NewPublicKeyEvent(At(5), At(15), At(25), OsnmaPublicKeyType.EcdsaP521)));
         using var _s = simulator;
 
-        Assert.Equal(ChainAndPublicKeyStatus.NewPublicKey, Header(check, At(5)).Cpks);
-        Assert.Equal(ChainAndPublicKeyStatus.Nominal, Header(check, At(25)).Cpks);
+        Assert.Equal(OsnmaChainAndKeyStatus.NewPublicKey, Header(check, At(5)).Cpks);
+        Assert.Equal(OsnmaChainAndKeyStatus.Nominal, Header(check, At(25)).Cpks);
         var pkr = Assert.Single(check.Pkrs.DistinctBy(p => p.DsmId));
         Assert.Equal((OsnmaPublicKeyType.EcdsaP521, 2), (pkr.Type, pkr.PublicKeyId));
         Assert.Equal(simulator.TrustAnchors.MerkleRoot.ToArray(), pkr.ProvenRoot);
@@ -67,8 +67,8 @@ public sealed class ScriptedEventTests
         var (simulator, _, check) = Run(Nominal(TimeSpan.FromMinutes(25), new PublicKeyRevocationEvent(At(5), At(15), OsnmaPublicKeyType.EcdsaP256)));
         using var _s = simulator;
 
-        Assert.Equal(new NmaHeader(NmaStatus.DontUse, 0, ChainAndPublicKeyStatus.PublicKeyRevoked), Header(check, At(5)));
-        Assert.Equal(new NmaHeader(NmaStatus.Operational, 0, ChainAndPublicKeyStatus.Nominal), Header(check, At(15)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.DontUse, 0, OsnmaChainAndKeyStatus.PublicKeyRevoked), Header(check, At(5)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.Operational, 0, OsnmaChainAndKeyStatus.Nominal), Header(check, At(15)));
         var pkr = Assert.Single(check.Pkrs.DistinctBy(p => p.DsmId));
         Assert.Equal(2, pkr.PublicKeyId);
         Assert.Equal(simulator.TrustAnchors.MerkleRoot.ToArray(), pkr.ProvenRoot);
@@ -86,7 +86,7 @@ public sealed class ScriptedEventTests
 
         Assert.NotNull(anchors.NextMerkleRoot);
         Assert.Contains(Convert.ToHexString(anchors.NextMerkleRoot!.Value.Span), anchors.NextMerkleTreeXml);
-        Assert.Equal(ChainAndPublicKeyStatus.NewMerkleTree, Header(check, At(5)).Cpks);
+        Assert.Equal(OsnmaChainAndKeyStatus.NewMerkleTree, Header(check, At(5)).Cpks);
         var pkr = Assert.Single(check.Pkrs.DistinctBy(p => p.DsmId));
         Assert.Equal(anchors.NextMerkleRoot.Value.ToArray(), pkr.ProvenRoot);
         Assert.NotEqual(anchors.MerkleRoot.ToArray(), pkr.ProvenRoot);
@@ -100,8 +100,8 @@ public sealed class ScriptedEventTests
         var (simulator, _, check) = Run(Nominal(TimeSpan.FromMinutes(20), new AlertMessageEvent(At(10))));
         using var _s = simulator;
 
-        Assert.Equal(new NmaHeader(NmaStatus.DontUse, 0, ChainAndPublicKeyStatus.AlertMessage), Header(check, At(10)));
-        Assert.Equal(new NmaHeader(NmaStatus.DontUse, 0, ChainAndPublicKeyStatus.AlertMessage), Header(check, At(19)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.DontUse, 0, OsnmaChainAndKeyStatus.AlertMessage), Header(check, At(10)));
+        Assert.Equal(new NmaHeader(OsnmaNmaStatus.DontUse, 0, OsnmaChainAndKeyStatus.AlertMessage), Header(check, At(19)));
         var alert = Assert.Single(check.Pkrs.DistinctBy(p => p.DsmId));
         Assert.Equal((OsnmaPublicKeyType.AlertMessage, 15), (alert.Type, alert.MessageId));
         Assert.Equal(OsnmaMerkleLeaf.AlertMessageNpkBytes, alert.Npk.Length);
@@ -112,13 +112,13 @@ public sealed class ScriptedEventTests
     [Fact]
     public void Dont_use_period_marks_only_its_subframes()
     {
-        var (simulator, _, check) = Run(Nominal(TimeSpan.FromMinutes(15), new DontUsePeriodEvent(At(5), At(10))) with { Status = NmaStatus.Test });
+        var (simulator, _, check) = Run(Nominal(TimeSpan.FromMinutes(15), new DontUsePeriodEvent(At(5), At(10))) with { Status = OsnmaNmaStatus.Test });
         using var _s = simulator;
 
-        Assert.Equal(NmaStatus.Test, Header(check, At(4)).Status);
-        Assert.Equal(NmaStatus.DontUse, Header(check, At(5)).Status);
-        Assert.Equal(NmaStatus.DontUse, Header(check, At(10).AddSeconds(-30)).Status);
-        Assert.Equal(NmaStatus.Test, Header(check, At(10)).Status);
+        Assert.Equal(OsnmaNmaStatus.Test, Header(check, At(4)).Status);
+        Assert.Equal(OsnmaNmaStatus.DontUse, Header(check, At(5)).Status);
+        Assert.Equal(OsnmaNmaStatus.DontUse, Header(check, At(10).AddSeconds(-30)).Status);
+        Assert.Equal(OsnmaNmaStatus.Test, Header(check, At(10)).Status);
         Assert.Empty(check.TagFailures);
     }
 

@@ -78,15 +78,15 @@ internal sealed class BroadcastTimeline
             || (active is ChainRevocationEvent c && subframe < c.NewChainStart);
         var cpks = active switch
         {
-            ChainRenewalEvent => ChainAndPublicKeyStatus.EndOfChain,
-            ChainRevocationEvent => ChainAndPublicKeyStatus.ChainRevoked,
-            NewPublicKeyEvent => ChainAndPublicKeyStatus.NewPublicKey,
-            PublicKeyRevocationEvent => ChainAndPublicKeyStatus.PublicKeyRevoked,
-            NewMerkleTreeEvent => ChainAndPublicKeyStatus.NewMerkleTree,
-            AlertMessageEvent => ChainAndPublicKeyStatus.AlertMessage,
-            _ => ChainAndPublicKeyStatus.Nominal,
+            ChainRenewalEvent => OsnmaChainAndKeyStatus.EndOfChain,
+            ChainRevocationEvent => OsnmaChainAndKeyStatus.ChainRevoked,
+            NewPublicKeyEvent => OsnmaChainAndKeyStatus.NewPublicKey,
+            PublicKeyRevocationEvent => OsnmaChainAndKeyStatus.PublicKeyRevoked,
+            NewMerkleTreeEvent => OsnmaChainAndKeyStatus.NewMerkleTree,
+            AlertMessageEvent => OsnmaChainAndKeyStatus.AlertMessage,
+            _ => OsnmaChainAndKeyStatus.Nominal,
         };
-        return new NmaHeader(dontUse ? NmaStatus.DontUse : _scenario.Status, ChainAt(subframe).Parameters.ChainId, cpks);
+        return new NmaHeader(dontUse ? OsnmaNmaStatus.DontUse : _scenario.Status, ChainAt(subframe).Parameters.ChainId, cpks);
     }
 
     public IReadOnlyList<DsmSpec> RotationAt(GalileoSystemTime subframe)

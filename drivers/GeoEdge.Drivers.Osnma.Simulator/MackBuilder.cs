@@ -24,7 +24,7 @@ internal sealed class MackBuilder
         _dummyPrn = Enumerable.Range(1, GalileoPage.MaxSvid).FirstOrDefault(s => !scenario.Satellites.Contains(s), 36);
     }
 
-    public byte[] Build(int satelliteIndex, GalileoSystemTime subframe, NmaStatus nmas)
+    public byte[] Build(int satelliteIndex, GalileoSystemTime subframe, OsnmaNmaStatus nmas)
     {
         var s = _scenario;
         var prnA = s.Satellites[satelliteIndex];

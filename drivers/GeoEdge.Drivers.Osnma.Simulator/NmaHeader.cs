@@ -1,29 +1,7 @@
 namespace GeoEdge.Drivers.Osnma.Simulator;
 
-/// <summary>NMA status (OSNMA SIS ICD 1.1 Table 1).</summary>
-public enum NmaStatus
-{
-    Reserved = 0,
-    Test = 1,
-    Operational = 2,
-    DontUse = 3,
-}
-
-/// <summary>Chain and public key status, CPKS (OSNMA SIS ICD 1.1 Table 2).</summary>
-public enum ChainAndPublicKeyStatus
-{
-    Reserved = 0,
-    Nominal = 1,
-    EndOfChain = 2,
-    ChainRevoked = 3,
-    NewPublicKey = 4,
-    PublicKeyRevoked = 5,
-    NewMerkleTree = 6,
-    AlertMessage = 7,
-}
-
 /// <summary>The NMA header, first HKROOT byte: NMAS (2) | CID (2) | CPKS (3) | reserved (1).</summary>
-public readonly record struct NmaHeader(NmaStatus Status, int ChainId, ChainAndPublicKeyStatus Cpks)
+public readonly record struct NmaHeader(OsnmaNmaStatus Status, int ChainId, OsnmaChainAndKeyStatus Cpks)
 {
     public byte ToByte()
     {
@@ -32,5 +10,5 @@ public readonly record struct NmaHeader(NmaStatus Status, int ChainId, ChainAndP
     }
 
     public static NmaHeader FromByte(byte value) =>
-        new((NmaStatus)(value >> 6), (value >> 4) & 3, (ChainAndPublicKeyStatus)((value >> 1) & 7));
+        new((OsnmaNmaStatus)(value >> 6), (value >> 4) & 3, (OsnmaChainAndKeyStatus)((value >> 1) & 7));
 }

@@ -17,7 +17,7 @@ public sealed record OsnmaScenario
     public required TimeSpan Duration { get; init; }
 
     /// <summary>NMAS outside don't-use periods: Test or Operational.</summary>
-    public NmaStatus Status { get; init; } = NmaStatus.Operational;
+    public OsnmaNmaStatus Status { get; init; } = OsnmaNmaStatus.Operational;
     public OsnmaPublicKeyType KeyType { get; init; } = OsnmaPublicKeyType.EcdsaP256;
     public OsnmaHashFunction Hash { get; init; } = OsnmaHashFunction.Sha256;
     public OsnmaMacFunction Mac { get; init; } = OsnmaMacFunction.HmacSha256;
@@ -45,7 +45,7 @@ public sealed record OsnmaScenario
         if (!OsnmaGst.IsSubframeStart(Start)) throw Invalid($"starts at {Start}, not a subframe start (TOW % 30 == 0)");
         if (Duration <= TimeSpan.Zero || Duration > MaxDuration || Duration.Ticks % TimeSpan.FromSeconds(30).Ticks != 0)
             throw Invalid($"duration {Duration} must be a positive multiple of 30 s up to {MaxDuration.TotalDays} days");
-        if (Status is not (NmaStatus.Test or NmaStatus.Operational)) throw Invalid("status outside don't-use periods is Test or Operational");
+        if (Status is not (OsnmaNmaStatus.Test or OsnmaNmaStatus.Operational)) throw Invalid("status outside don't-use periods is Test or Operational");
         if (KeyType == OsnmaPublicKeyType.AlertMessage) throw Invalid("the signing key is an ECDSA key");
         if (!OsnmaHash.IsSupported(Hash)) throw Invalid($"{Hash} is not available on this platform");
         Guard(() => OsnmaFieldSizes.KeySizeCode(KeyBits));

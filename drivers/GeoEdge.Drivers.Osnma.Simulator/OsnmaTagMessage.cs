@@ -12,7 +12,7 @@ namespace GeoEdge.Drivers.Osnma.Simulator;
 /// </summary>
 public static class OsnmaTagMessage
 {
-    public static byte[] Build(int? prnD, int prnA, GalileoSystemTime subframeStart, int counter, NmaStatus nmas, ReadOnlySpan<byte> navData, int navDataBits)
+    public static byte[] Build(int? prnD, int prnA, GalileoSystemTime subframeStart, int counter, OsnmaNmaStatus nmas, ReadOnlySpan<byte> navData, int navDataBits)
     {
         if (navDataBits < 0 || navDataBits > navData.Length * 8) throw new ArgumentOutOfRangeException(nameof(navDataBits));
         var headerBits = (prnD is null ? 0 : 8) + 8 + 32 + 8;
@@ -24,7 +24,7 @@ public static class OsnmaTagMessage
     }
 
     public static ulong Tag(OsnmaMacFunction mac, ReadOnlySpan<byte> key, int tagBits, int? prnD, int prnA,
-        GalileoSystemTime subframeStart, int counter, NmaStatus nmas, ReadOnlySpan<byte> navData, int navDataBits) =>
+        GalileoSystemTime subframeStart, int counter, OsnmaNmaStatus nmas, ReadOnlySpan<byte> navData, int navDataBits) =>
         OsnmaMac.Truncated(mac, key, Build(prnD, prnA, subframeStart, counter, nmas, navData, navDataBits), tagBits);
 
     public static ushort Macseq(OsnmaMacFunction mac, ReadOnlySpan<byte> key, int prnA, GalileoSystemTime subframeStart,
