@@ -55,7 +55,8 @@ public sealed class OsnmaVerification
             ? new SimulatedTrustedClock(Gst(config.SimulationAnchorGst!), config.SimulationAnchorUtc!.Value, config.SimulationSpeed, maxError, time)
             : new SystemTrustedClock(maxError, time);
         var store = new FileOsnmaStateStore(config.StateFile ?? Path.Combine(stateDirectory, "osnma-state.bin"));
-        var receiver = new OsnmaReceiver(anchors, new OsnmaOptions(), clock, store, e => Log(log, e));
+        var events = new OsnmaEventLog(log, time);
+        var receiver = new OsnmaReceiver(anchors, new OsnmaOptions(), clock, store, events.Write);
         log.Info($"osnma: verifying Galileo navigation data; start {receiver.Status.StartMode.ToString().ToLowerInvariant()}, trusted time {config.TrustedTime} (max error {config.MaxTimeErrorSeconds} s)");
         return new OsnmaVerification(receiver, clock, config.TrustedTime, maxError);
     }
@@ -115,16 +116,5 @@ public sealed class OsnmaVerification
     {
         var (wn, tow) = ConfigLoader.ParseGst(text);
         return new GalileoSystemTime(wn, tow);
-    }
-
-    private static void Log(AgentLog log, OsnmaEvent e)
-    {
-        var line = $"osnma: {e.Kind} {e.Message}{(e.At is { } at ? $" ({at})" : "")}";
-        if (e.Kind is OsnmaEventKinds.TagFailed or OsnmaEventKinds.KrootRejected or OsnmaEventKinds.PublicKeyRejected
-            or OsnmaEventKinds.MacseqFailed or OsnmaEventKinds.TeslaKeyRejected or OsnmaEventKinds.AlertMessage
-            or OsnmaEventKinds.StateRejected or OsnmaEventKinds.StateSaveFailed or OsnmaEventKinds.AnchorRejected)
-            log.Error(line);
-        else if (e.Kind is not OsnmaEventKinds.NavDataAuthenticated)
-            log.Info(line);
     }
 }

@@ -4,11 +4,12 @@ namespace GeoEdge.Agent.Logging;
 /// Line-oriented log on stderr ("time level component: message"), which journald captures as is.
 /// Deliberately tiny: the agent is NativeAOT and links no logging framework.
 /// </summary>
-public sealed class AgentLog(string component)
+/// <param name="sink">Where lines go: stderr unless a test gives its own writer.</param>
+public sealed class AgentLog(string component, TextWriter? sink = null)
 {
     private static readonly Lock Gate = new();
 
-    public AgentLog For(string sub) => new($"{component}/{sub}");
+    public AgentLog For(string sub) => new($"{component}/{sub}", sink);
 
     public void Info(string message) => Write("info", message);
     public void Warn(string message) => Write("warn", message);
@@ -17,6 +18,6 @@ public sealed class AgentLog(string component)
     private void Write(string level, string message)
     {
         var line = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {level} {component}: {message}";
-        lock (Gate) Console.Error.WriteLine(line);
+        lock (Gate) (sink ?? Console.Error).WriteLine(line);
     }
 }

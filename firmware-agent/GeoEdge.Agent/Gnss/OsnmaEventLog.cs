@@ -1,0 +1,41 @@
+using GeoEdge.Agent.Logging;
+using GeoEdge.Drivers.Osnma;
+
+namespace GeoEdge.Agent.Gnss;
+
+/// <summary>
+/// Writes the verifier's events to the agent log. Failures are errors; under attack they come once per forged
+/// tag, so each kind is written at most once per <see cref="Interval"/> with a count of the ones held back,
+/// which keeps the journal readable without hiding that something is failing.
+/// </summary>
+public sealed class OsnmaEventLog(AgentLog log, TimeProvider? time = null)
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Dictionary<string, (DateTimeOffset Written, int HeldBack)> _recent = new(StringComparer.Ordinal);
+
+    public void Write(OsnmaEvent e)
+    {
+        if (e.Kind is OsnmaEventKinds.NavDataAuthenticated) return; // every subframe, for every satellite: counters tell it
+        var now = _time.GetUtcNow();
+        var heldBack = 0;
+        if (_recent.TryGetValue(e.Kind, out var last))
+        {
+            if (now - last.Written < Interval)
+            {
+                _recent[e.Kind] = last with { HeldBack = last.HeldBack + 1 };
+                return;
+            }
+            heldBack = last.HeldBack;
+        }
+        _recent[e.Kind] = (now, 0);
+        var line = $"osnma: {e.Kind} {e.Message}{(e.At is { } at ? $" ({at})" : "")}{(heldBack > 0 ? $" [{heldBack} more {e.Kind} in the last {Interval.TotalSeconds:0} s]" : "")}";
+        if (IsFailure(e.Kind)) log.Error(line);
+        else log.Info(line);
+    }
+
+    private static bool IsFailure(string kind) => kind is OsnmaEventKinds.TagFailed or OsnmaEventKinds.KrootRejected
+        or OsnmaEventKinds.PublicKeyRejected or OsnmaEventKinds.MacseqFailed or OsnmaEventKinds.TeslaKeyRejected
+        or OsnmaEventKinds.AlertMessage or OsnmaEventKinds.StateRejected or OsnmaEventKinds.StateSaveFailed
+        or OsnmaEventKinds.AnchorRejected or OsnmaEventKinds.DsmRejected or OsnmaEventKinds.MalformedPage;
+}
