@@ -45,6 +45,9 @@ public class GnssAttackTests(ITestOutputHelper output)
         Assert.NotNull(exact);
         Assert.False(exact.Has(GnssVerdicts.TooFewAuthenticated), "two thirds of the satellites are still authenticated");
         Assert.All(exact.Reasons, r => Assert.StartsWith(GnssVerdicts.SatelliteUnauthenticated + ":", r, StringComparison.Ordinal));
+        // The warning is the agent's OSNMA verifier catching the forgery (tags over the forged data fail), not missing data.
+        var failedOver = FailedTagTargets(rig.Agent.Process.Tail(int.MaxValue));
+        Assert.Equal(forgedNames.Order(), failedOver.Order());
 
         // The receiver drops the forged satellites from its fix: the remaining ones are authenticated.
         ubx.SetGalileoUsed(used.Except(forged));
@@ -83,6 +86,11 @@ public class GnssAttackTests(ITestOutputHelper output)
             r => r.EarStatus == "warning" && r.Geofence == "inside" && r.Has(GnssVerdicts.JammingIndicated) && !r.Has(GnssVerdicts.SpoofingIndicated),
             output, within: InFlight, thenHold: 2);
     }
+
+    /// <summary>The satellites whose navigation data the agent logged a failed OSNMA tag over ("... over the navigation data of E03 does not verify").</summary>
+    private static HashSet<string> FailedTagTargets(string agentLog) =>
+        System.Text.RegularExpressions.Regex.Matches(agentLog, @"TagFailed .* over the navigation data of (E\d{2}) does not verify")
+            .Select(m => m.Groups[1].Value).ToHashSet();
 
     private static UbxGnssSimulator Receiver(GeoEdgeRig rig) => rig.Sky.Ubx ?? throw new InvalidOperationException("the rig has no UBX receiver");
 }

@@ -99,5 +99,6 @@ public class OsnmaAuthenticationTests(ITestOutputHelper output)
         Assert.Equal(OsnmaStartModes.Hot, after.Fix!.Osnma!.StartMode);
         var again = await rig.ResultWhereAsync(r => r.Seq > lastSeqBefore && GnssVerdicts.IsAuthenticatedInside(r), output, maxResults: 60);
         output.WriteLine($"authenticated again at seq {again.Seq}, {again.Seq - lastSeqBefore} readings after the restart");
+        output.WriteLine($"--- agent after the restart ---\n{rig.Agent.Process.Tail(60)}");
     }
 }
