@@ -16,8 +16,8 @@ public sealed record DemoScenario(string Name, string Description, RigOptions Op
             new RigOptions { Latitude = LyonLatitude, Longitude = LyonLongitude }, false, [DemoPhases.Outside]),
         new("forged-reading", "an attacker on the broker republishes each reading with a moved position and the original quote",
             new RigOptions(), true, [DemoPhases.ForgedCopiesRefused]),
-        new("gnss-spoof", "authenticated in Madrid; then the sky forges the ephemeris of a third of the Galileo satellites "
-                          + "(OSNMA tags fail: warning naming them); then the receiver flags spoofing (contraindicated)",
+        new("gnss-spoof", "OSNMA-authenticated in Madrid, then forged ephemeris on a third of the Galileo satellites "
+                          + "(tags fail: warning naming them), then the receiver flags spoofing (contraindicated)",
             new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.ForgedEphemeris, DemoPhases.ReceiverSeesSpoofing]),
     ];
 
