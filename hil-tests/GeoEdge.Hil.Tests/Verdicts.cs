@@ -1,4 +1,5 @@
 using GeoEdge.Hil.Rig.Composition;
+using GeoEdge.Hil.Rig.Scenarios;
 using GeoEdge.Wire.Messages;
 using Xunit;
 
@@ -8,20 +9,10 @@ namespace GeoEdge.Hil.Tests;
 internal static class Verdicts
 {
     /// <summary>
-    /// Findings a genuine host's verdict carries while OSNMA catches up after an ephemeris update: every ten
-    /// simulated minutes the satellites start broadcasting new navigation data, which stays unauthenticated until
-    /// the TESLA keys of its tags arrive (about a simulated minute: 3-5 s at the rig's replay speed). The bridge
-    /// then says "warning", never "affirming": correct, and not what the tests that use this are about.
-    /// (Right after the agent starts, before its first complete subframe, it has no OSNMA status at all yet.)
+    /// Affirming with no finding, or a warning only because OSNMA is re-authenticating new navigation data
+    /// (<see cref="GnssVerdicts.IsGenuine"/>).
     /// </summary>
-    private static readonly string[] AuthenticationCatchingUp =
-        ["gnss-satellite-unauthenticated:", "gnss-too-few-authenticated:", "osnma-not-operational: the agent has received no OSNMA status"];
-
-    /// <summary>Affirming with no finding, or a warning only because OSNMA is re-authenticating new navigation data.</summary>
-    public static bool IsGenuine(string? earStatus, IReadOnlyList<string> reasons) =>
-        earStatus == "affirming" && reasons.Count == 0
-        || earStatus == "warning" && reasons.Count > 0
-           && reasons.All(r => AuthenticationCatchingUp.Any(code => r.StartsWith(code, StringComparison.Ordinal)));
+    public static bool IsGenuine(string? earStatus, IReadOnlyList<string> reasons) => GnssVerdicts.IsGenuine(earStatus, reasons);
 
     public static bool IsGenuine(ResultMessage result) => IsGenuine(result.EarStatus, result.Reasons);
 

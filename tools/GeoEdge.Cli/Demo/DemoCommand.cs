@@ -17,13 +17,17 @@ public static class DemoCommand
         usage: ./geoedge demo [--scenario NAME] [--readings N] [--interval SECONDS]
 
           --scenario NAME     one of the scenarios below (default nominal)
-          --readings N        exit after N verdicts (default 5)
+          --readings N        verdicts to show in each phase of the scenario once its expected verdict
+                              has come; the phase goes on until its last verdict is that kind again (default 5)
           --interval SECONDS  seconds between agent readings (default 1)
 
-        Each verdict is one JSON line on stdout:
+        Each verdict is one JSON line on stdout, from the agent's first reading on (the rig's GNSS is a
+        replayed Galileo OSNMA sky: the first verdicts are warnings until OSNMA has authenticated the fix):
           {"hostId":..,"seq":..,"lat":..,"lon":..,"uncertaintyM":..,"policy":..,"result":"inside|outside|indeterminate",
            "ear_status":"affirming|warning|contraindicated","reasons":[..]}
-        Progress and the processes' logs on failure go to stderr. GEOEDGE_KEEP_RIG=1 keeps the rig directory.
+        Progress (what the simulator and the attackers do, which verdict each phase waits for) and the
+        processes' logs on failure go to stderr. GEOEDGE_KEEP_RIG=1 keeps the rig directory.
+        Exit status: 0 when every phase of the scenario showed its expected verdicts, 1 otherwise.
 
         scenarios:
         """;
@@ -57,20 +61,23 @@ public static class DemoCommand
         await using var rig = await GeoEdgeRig.StartAsync(scenario.Options with { IntervalSeconds = interval }, m => Console.Error.WriteLine($"demo: {m}"));
         await using var forger = scenario.ForgeReadings ? await ReadingForger.StartAsync(rig.Broker.PlainPort, rig.Options.HostId) : null;
         rig.StartAgent();
+        DemoOutcome outcome;
         try
         {
-            for (var n = 0; n < readings; n++)
-            {
-                var result = await rig.Results.NextAsync(TimeSpan.FromSeconds(60 + interval));
-                Console.WriteLine(Line(result));
-            }
+            outcome = await DemoRun.RunAsync(rig, scenario.Phases, readings, TimeSpan.FromSeconds(60 + interval),
+                result => Console.WriteLine(Line(result)), m => Console.Error.WriteLine($"demo: {m}"));
         }
         catch (RigException e)
         {
             Console.Error.WriteLine($"demo: {e.Message}\n{rig.Diagnostics()}");
             return 1;
         }
-        Console.Error.WriteLine($"demo: {readings} verdict(s) shown; stopping the rig");
+        if (!outcome.Succeeded)
+        {
+            Console.Error.WriteLine($"demo: FAILED: {outcome.Summary}\n{rig.Diagnostics()}");
+            return 1;
+        }
+        Console.Error.WriteLine($"demo: {outcome.Summary}; stopping the rig");
         return 0;
     }
 

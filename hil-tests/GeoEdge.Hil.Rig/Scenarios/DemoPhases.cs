@@ -1,0 +1,81 @@
+using GeoEdge.Hil.Rig.Composition;
+using GeoEdge.Hil.Rig.Processes;
+using GeoEdge.Hil.Rig.Simulators;
+using GeoEdge.Wire.Messages;
+
+namespace GeoEdge.Hil.Rig.Scenarios;
+
+/// <summary>The phases the demo scenarios are made of.</summary>
+public static class DemoPhases
+{
+    /// <summary>
+    /// The agent's OSNMA verifier needs a KROOT and then a TESLA key (one to two simulated minutes, plus the
+    /// agent's start) before a fix counts as authenticated: at 20x and one reading a second, well under 90.
+    /// </summary>
+    private const int AuthenticationWait = 90;
+
+    /// <summary>A genuine host inside its fence: affirming once OSNMA has authenticated the fix.</summary>
+    public static DemoPhase Authenticated { get; } = new(null,
+        "an affirming verdict inside the fence from an OSNMA-authenticated fix",
+        (_, r) => GnssVerdicts.IsAuthenticatedInside(r),
+        (_, r) => r.Geofence == "inside" && GnssVerdicts.IsGenuine(r.EarStatus, r.Reasons),
+        AuthenticationWait);
+
+    /// <summary>The simulated host is far outside its fence.</summary>
+    public static DemoPhase Outside { get; } = new(null,
+        "a contraindicated verdict outside the fence",
+        (_, r) => IsOutside(r), (_, r) => IsOutside(r), 20);
+
+    /// <summary>An attacker republishes moved copies of the readings: each copy is refused, the genuine readings are not.</summary>
+    public static DemoPhase ForgedCopiesRefused { get; } = new(null,
+        "a forged copy refused (qualifying-data-mismatch)",
+        (_, r) => IsRefusedCopy(r),
+        (_, r) => IsRefusedCopy(r) || r.Geofence == "inside" && GnssVerdicts.IsGenuine(r.EarStatus, r.Reasons),
+        20);
+
+    /// <summary>
+    /// The simulator forges the ephemeris of every third Galileo satellite in use, keeping the CRCs right: the
+    /// receiver still navigates with them, and only their OSNMA tags fail. The bridge must stop affirming and
+    /// name exactly those satellites.
+    /// </summary>
+    public static DemoPhase ForgedEphemeris { get; } = new(ForgeEveryThirdUsedSatellite,
+        "a warning naming exactly the forged satellites as unauthenticated",
+        (rig, r) => r.EarStatus == "warning" && r.Geofence == "inside" && !r.Has(GnssVerdicts.SpoofingIndicated)
+                    && r.UnauthenticatedSatellites().SetEquals(Forged(rig)),
+        // While OSNMA re-authenticates new ephemeris, genuine satellites may be named as well; forged ones always are.
+        (rig, r) => r.EarStatus == "warning" && r.Geofence == "inside" && r.UnauthenticatedSatellites().IsSupersetOf(Forged(rig)),
+        30);
+
+    /// <summary>The receiver's own spoofing detector raises its flag: the bridge contradicts the claim to be inside.</summary>
+    public static DemoPhase ReceiverSeesSpoofing { get; } = new(RaiseReceiverSpoofingFlag,
+        "a contraindicated verdict (gnss-spoofing-indicated)",
+        (_, r) => IsSpoofingContraindicated(r), (_, r) => IsSpoofingContraindicated(r), 10);
+
+    private static string ForgeEveryThirdUsedSatellite(GeoEdgeRig rig)
+    {
+        var ubx = Receiver(rig);
+        var used = ubx.Settings.GalileoUsed.Order().ToArray();
+        var forged = used.Where((_, i) => i % 3 == 1).ToArray();
+        ubx.SetSpoofedSvids(forged);
+        return $"simulator: forging the ephemeris of {string.Join(", ", forged.Select(GnssVerdicts.Galileo))} "
+               + $"({forged.Length} of the {used.Length} Galileo satellites in use): orbit bits changed, CRCs recomputed, OSNMA tags left as broadcast";
+    }
+
+    private static string RaiseReceiverSpoofingFlag(GeoEdgeRig rig)
+    {
+        Receiver(rig).SetSpoofingState(2);
+        return "simulator: the receiver's own spoofing detector now reports 'indicated' (UBX-SEC-SIG spoofingState 2); the forged satellites stay in use";
+    }
+
+    private static UbxGnssSimulator Receiver(GeoEdgeRig rig) =>
+        rig.Sky.Ubx ?? throw new RigException("this phase needs the simulated u-blox receiver (a rig with an OSNMA scenario)");
+
+    private static IReadOnlySet<string> Forged(GeoEdgeRig rig) =>
+        Receiver(rig).Settings.SpoofedSvids.Select(GnssVerdicts.Galileo).ToHashSet();
+
+    private static bool IsOutside(ResultMessage r) => r.EarStatus == "contraindicated" && r.Geofence == "outside" && r.Has("outside-fence");
+
+    private static bool IsRefusedCopy(ResultMessage r) => r.EarStatus == "contraindicated" && r.Has("qualifying-data-mismatch");
+
+    private static bool IsSpoofingContraindicated(ResultMessage r) => r.EarStatus == "contraindicated" && r.Has(GnssVerdicts.SpoofingIndicated);
+}
