@@ -75,6 +75,7 @@ public static class OsnmaBench
             ["dataSeconds"] = dataSeconds,
             ["loadSeconds"] = runs.Min(r => Seconds(r.Json, "loadSeconds")),
             ["processingSeconds"] = processing,
+            ["processingCpuSeconds"] = runs.Min(r => Seconds(r.Json, "processingCpuSeconds")),
             ["secondsPerHourOfData"] = dataSeconds == 0 ? null : Math.Round(processing * 3600 / dataSeconds, 4),
             ["pagesPerSecond"] = processing == 0 ? null : Math.Round(pages / processing),
             ["peakWorkingSetBytes"] = runs.Max(r => r.Json.GetProperty("peakWorkingSetBytes").GetInt64()),

@@ -48,6 +48,7 @@ public static class OsnmaReport
             w.WriteNumber("satellitesAuthenticated", run.SatellitesAuthenticated);
             w.WriteNumber("loadSeconds", Math.Round(source.Loading.TotalSeconds, 4));
             w.WriteNumber("processingSeconds", Math.Round(run.Processing.TotalSeconds, 4));
+            w.WriteNumber("processingCpuSeconds", Math.Round(run.ProcessingCpu.TotalSeconds, 4));
             w.WriteNumber("peakWorkingSetBytes", peakWorkingSetBytes);
             w.WriteStartObject("events");
             foreach (var (kind, count) in run.Events.OrderBy(e => e.Key, StringComparer.Ordinal)) w.WriteNumber(kind, count);
@@ -68,7 +69,7 @@ public static class OsnmaReport
             .AppendLine(CultureInfo.InvariantCulture, $"  tags authenticated {c.TagsAuthenticated}, failed {c.TagsFailed}; MACSEQ failed {c.MacseqFailed}; TESLA keys verified {c.TeslaKeysVerified}, failed {c.TeslaKeysFailed}")
             .AppendLine(CultureInfo.InvariantCulture, $"  navigation data authenticated {c.NavDataAuthenticated}; first authenticated ephemeris/clock {first}")
             .AppendLine(CultureInfo.InvariantCulture, $"  subframes operational {c.SubframesOperational}, test {c.SubframesTest}, don't use {c.SubframesDontUse}; alert {(run.Status.AlertReceived ? "RECEIVED" : "none")}")
-            .Append(CultureInfo.InvariantCulture, $"  loaded in {source.Loading.TotalSeconds:F3} s, processed in {run.Processing.TotalSeconds:F3} s, peak working set {peakWorkingSetBytes / (1024.0 * 1024):F1} MiB");
+            .Append(CultureInfo.InvariantCulture, $"  loaded in {source.Loading.TotalSeconds:F3} s, processed in {run.Processing.TotalSeconds:F3} s ({run.ProcessingCpu.TotalSeconds:F3} s CPU), peak working set {peakWorkingSetBytes / (1024.0 * 1024):F1} MiB");
         if (source.Notes is { } notes) text.AppendLine().Append(CultureInfo.InvariantCulture, $"  input: {notes}");
         return text.ToString();
     }
