@@ -13,7 +13,8 @@ public static class BenchCommand
           bridge   verdicts per second with --hosts simulated hosts x --readings readings each
           osnma    OSNMA verification of every official test-vector scenario (../shared/testdata/osnma), each
                    in its own `geoedge-cli osnma` process, --runs times (default 3; best time, largest peak
-                   memory), plus configuration_1 as a UBX capture; one JSON line per case and a summary
+                   memory), each also with DOTNET_TieredCompilation=0 (optimised code from the start, as in
+                   the NativeAOT agent), plus configuration_1 as a UBX capture; one JSON line per case, a summary
         Exit status of osnma: 1 when a scenario reported a failed check (its line says which).
         """;
 
@@ -37,7 +38,7 @@ public static class BenchCommand
         var clean = true;
         if (which is "osnma" or "all")
         {
-            // Its own limit: 11 cases x --runs child processes, each bounded by CliChildProcess's timeout.
+            // Its own limit: one child process per case and run, each also bounded by CliChildProcess.Timeout.
             using var osnma = new CancellationTokenSource(TimeSpan.FromMinutes(30));
             clean = await OsnmaBench.RunAsync(Option("--runs", 3), Progress, Console.WriteLine, osnma.Token);
         }

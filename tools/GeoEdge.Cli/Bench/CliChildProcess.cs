@@ -21,7 +21,7 @@ public static class CliChildProcess
         Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
 
     /// <summary>Runs the child and parses its stdout as one JSON object; exit status 2 or unreadable output is an error.</summary>
-    public static async Task<CliChildResult> RunJsonAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static async Task<CliChildResult> RunJsonAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
     {
         var start = new ProcessStartInfo(DotnetHost)
         {
@@ -29,6 +29,7 @@ public static class CliChildProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         start.ArgumentList.Add(CliDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {DotnetHost} {CliDll}");
