@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GeoEdge.Drivers.Gnss.Galileo;
 using GeoEdge.Drivers.Osnma;
 
@@ -44,7 +45,9 @@ public static class OsnmaCommand
         }
         var verbose = options.ContainsKey("verbose");
         var run = OsnmaRun.Execute(source.Pages, anchors, verbose ? e => Console.Error.WriteLine($"{e.At} {e.Kind}: {e.Message}") : null);
-        Console.WriteLine(options.ContainsKey("json") ? OsnmaReport.Json(input, source, run) : OsnmaReport.Text(input, source, run));
+        // Read last, so that the peak covers loading and verification; on Linux it is VmHWM of /proc/self/status.
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine(options.ContainsKey("json") ? OsnmaReport.Json(input, source, run, peak) : OsnmaReport.Text(input, source, run, peak));
         var c = run.Counters;
         return c.TagsFailed + c.KrootFailed + c.PublicKeysFailed + c.MacseqFailed + c.TeslaKeysFailed == 0 ? 0 : 1;
     }
