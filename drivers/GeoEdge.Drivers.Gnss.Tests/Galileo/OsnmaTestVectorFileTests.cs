@@ -79,7 +79,12 @@ public sealed class OsnmaTestVectorFileTests : IDisposable
         var gz = Write("01_JAN_2024_GST_00_00_01.csv.gz", Row(1, 50), gzip: true);
         var bytes = File.ReadAllBytes(gz);
         File.WriteAllBytes(gz, bytes[..(bytes.Length / 2)]);
-        Assert.Throws<GalileoRecordingException>(() => OsnmaTestVectorFile.Read(gz));
+        Assert.Contains("gzip", Assert.Throws<GalileoRecordingException>(() => OsnmaTestVectorFile.Read(gz)).Message);
+        // Cut at a point where what inflates is still a well-formed CSV: only the trailer can tell.
+        var whole = Write("01_JAN_2024_GST_00_00_02.csv.gz", Row(1, 50) + Row(2, 50), gzip: true);
+        var all = File.ReadAllBytes(whole);
+        File.WriteAllBytes(whole, all[..^8]);
+        Assert.Contains("truncated or corrupt gzip", Assert.Throws<GalileoRecordingException>(() => OsnmaTestVectorFile.Read(whole)).Message);
     }
 
     private static string Row(int svid, int pages) =>
