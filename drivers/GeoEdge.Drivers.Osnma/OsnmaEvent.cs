@@ -2,8 +2,11 @@ using GeoEdge.Drivers.Gnss.Galileo;
 
 namespace GeoEdge.Drivers.Osnma;
 
-/// <summary>Something worth telling the operator: a status change, a failed check, a state load result.</summary>
-public sealed record OsnmaEvent(GalileoSystemTime? At, string Kind, string Message);
+/// <summary>
+/// Something worth telling the operator: a status change, a failed check, a state load result. <paramref name="Svid"/>
+/// names the satellite the event is about when there is one (for a failed tag: the satellite whose data it covers).
+/// </summary>
+public sealed record OsnmaEvent(GalileoSystemTime? At, string Kind, string Message, int? Svid = null);
 
 /// <summary>The <see cref="OsnmaEvent.Kind"/> values.</summary>
 public static class OsnmaEventKinds

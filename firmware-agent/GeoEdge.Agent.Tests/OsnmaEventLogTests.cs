@@ -13,16 +13,18 @@ public class OsnmaEventLogTests
         var time = new ManualTime(DateTimeOffset.UnixEpoch);
         var events = new OsnmaEventLog(new AgentLog("agent", sink), time);
 
-        for (var i = 0; i < 50; i++) events.Write(new OsnmaEvent(null, OsnmaEventKinds.TagFailed, $"E11 tag {i}"));
+        for (var i = 0; i < 50; i++) events.Write(new OsnmaEvent(null, OsnmaEventKinds.TagFailed, $"E11 tag {i}", 11));
+        events.Write(new OsnmaEvent(null, OsnmaEventKinds.TagFailed, "E12 tag 0", 12));
         events.Write(new OsnmaEvent(null, OsnmaEventKinds.KrootVerified, "chain 1"));
         time.Now += OsnmaEventLog.Interval;
-        events.Write(new OsnmaEvent(null, OsnmaEventKinds.TagFailed, "E11 tag 50"));
+        events.Write(new OsnmaEvent(null, OsnmaEventKinds.TagFailed, "E11 tag 50", 11));
 
         var lines = sink.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(4, lines.Length);
         Assert.Contains("error agent: osnma: TagFailed E11 tag 0", lines[0]);
-        Assert.Contains("info agent: osnma: KrootVerified chain 1", lines[1]);
-        Assert.Contains("TagFailed E11 tag 50 [49 more TagFailed in the last 10 s]", lines[2]);
+        Assert.Contains("error agent: osnma: TagFailed E12 tag 0", lines[1]); // another satellite is never held back behind E11
+        Assert.Contains("info agent: osnma: KrootVerified chain 1", lines[2]);
+        Assert.Contains("TagFailed E11 tag 50 [49 more TagFailed in the last 10 s]", lines[3]);
     }
 
     [Fact]

@@ -159,7 +159,7 @@ internal sealed partial class OsnmaEngine
             // Dummy tag: computed over all-zero navigation data; verifying it checks the key and MACK, it authenticates nothing.
             if (TagMessages.VerifyTag(chain, key, tag, subframe.Svid, subframe.Gst, header.Status, new byte[(navBits + 7) / 8], navBits))
                 _counters.DummyTagsVerified++;
-            else TagFailed(subframe, tag, "dummy tag");
+            else TagFailed(subframe, tag, "dummy tag", subframe.Svid);
             return;
         }
         // Tags in subframe i cover the data as it stood at the end of subframe i-1; COP: all its words were
@@ -174,17 +174,18 @@ internal sealed partial class OsnmaEngine
         }
         if (!TagMessages.VerifyTag(chain, key, tag, subframe.Svid, subframe.Gst, header.Status, data, navBits))
         {
-            TagFailed(subframe, tag, $"over the navigation data of E{tag.PrnD:00}");
+            TagFailed(subframe, tag, $"over the navigation data of E{tag.PrnD:00}", tag.PrnD);
             return;
         }
         _counters.TagsAuthenticated++;
         Accumulate(_satellites[tag.PrnD]!, tag.Adkd, data, nav.IodNav, chain, subframe.Gst - 30);
     }
 
-    private void TagFailed(SatelliteSubframe subframe, MackTag tag, string what)
+    /// <param name="dataSvid">The satellite whose navigation data the tag covers: the one a failure casts doubt on.</param>
+    private void TagFailed(SatelliteSubframe subframe, MackTag tag, string what, int dataSvid)
     {
         _counters.TagsFailed++;
-        Raise(Gst(subframe.Gst), OsnmaEventKinds.TagFailed, $"E{subframe.Svid:00} tag {tag.Slot} (ADKD {tag.Adkd}) {what} does not verify");
+        Raise(Gst(subframe.Gst), OsnmaEventKinds.TagFailed, $"E{subframe.Svid:00} tag {tag.Slot} (ADKD {tag.Adkd}) {what} does not verify", dataSvid);
     }
 
     private void Accumulate(SatelliteState satellite, int adkd, byte[] data, int iodNav, TeslaChain chain, long dataSubframe)

@@ -151,7 +151,7 @@ internal sealed partial class OsnmaEngine
         Raise(at, OsnmaEventKinds.MalformedPage, message);
     }
 
-    private void Raise(GalileoSystemTime? at, string kind, string message) => _events.Add(new OsnmaEvent(at, kind, message));
+    private void Raise(GalileoSystemTime? at, string kind, string message, int? svid = null) => _events.Add(new OsnmaEvent(at, kind, message, svid));
 
     private static GalileoSystemTime Gst(long seconds) => GalileoSystemTime.FromTotalSeconds(seconds);
 
