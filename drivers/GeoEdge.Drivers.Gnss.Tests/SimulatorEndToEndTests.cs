@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using GeoEdge.Drivers.Gnss.Nmea;
 using GeoEdge.Drivers.Serial;
 using GeoEdge.Hil.Rig.Processes;
@@ -136,15 +135,7 @@ public sealed class SimulatorEndToEndTests : IAsyncLifetime
                            && Math.Abs(fix.Longitude!.Value - position.Longitude) < CoordinateTolerance
             ? fix : null, $"a fix at {position}");
 
-    private async Task<T> WaitForAsync<T>(Func<T?> probe, string what) where T : class
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StepTimeout)
-        {
-            if (probe() is { } value) return value;
-            await Task.Delay(20);
-        }
-        throw new Xunit.Sdk.XunitException($"no {what} within {StepTimeout.TotalSeconds} s; latest fix {tracker.Latest}, " +
+    private Task<T> WaitForAsync<T>(Func<T?> probe, string what) where T : class =>
+        Polling.UntilAsync(probe, what, StepTimeout, () => $"latest fix {tracker.Latest}, " +
             $"lines {_receiver.Source.LinesRead}, rejected {tracker.TotalRejected} (last: {tracker.LastError}), simulator epochs {_simulator.EpochsWritten}; log:\n{string.Join('\n', _log)}");
-    }
 }

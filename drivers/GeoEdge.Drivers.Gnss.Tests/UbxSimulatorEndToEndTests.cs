@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using GeoEdge.Drivers.Gnss.Galileo;
 using GeoEdge.Drivers.Serial;
 using GeoEdge.Hil.Rig.Processes;
@@ -152,15 +151,7 @@ public sealed class UbxSimulatorEndToEndTests : IAsyncLifetime
 
     private static (int, GalileoSystemTime, GalileoSignal, string) Key(GalileoPage p) => (p.Svid, p.Start, p.Signal, Convert.ToHexString(p.Bits.Span));
 
-    private async Task<T> WaitForAsync<T>(Func<T?> probe, string what) where T : class
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StepTimeout)
-        {
-            if (probe() is { } value) return value;
-            await Task.Delay(20);
-        }
-        throw new Xunit.Sdk.XunitException($"no {what} within {StepTimeout.TotalSeconds} s; pages {_pages.Count}, statistics {_receiver.Statistics}, " +
+    private Task<T> WaitForAsync<T>(Func<T?> probe, string what) where T : class =>
+        Polling.UntilAsync(probe, what, StepTimeout, () => $"pages {_pages.Count}, statistics {_receiver.Statistics}, " +
             $"simulator slots {_simulator?.SlotsSent}, dropped {_simulator?.SlotsDropped}; log:\n{string.Join('\n', _log)}");
-    }
 }
