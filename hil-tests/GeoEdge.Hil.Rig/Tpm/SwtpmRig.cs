@@ -18,7 +18,7 @@ public sealed class SwtpmRig : IDisposable
     private RigProcess? _swtpm;
 
     /// <summary>The TPM's command port; the control port is the next one.</summary>
-    public int ServerPort { get; }
+    public int ServerPort { get; private set; }
     public int ControlPort => ServerPort + 1;
     public string StateDirectory { get; }
 
@@ -127,6 +127,11 @@ public sealed class SwtpmRig : IDisposable
                 process.Dispose();
                 if (attempt >= 10)
                     throw new RigException($"swtpm did not start on 127.0.0.1:{ServerPort}: {e.Message}\n{tail}", e);
+                // Before the first start nobody knows the ports yet: if another process took them between
+                // FreePort.NextPair and swtpm's bind (tests run in parallel), take another pair rather than
+                // waiting for ports that will not come free. A restart keeps its ports: clients hold the TCTI.
+                if (Starts == 0 && tail.Contains("Address already in use", StringComparison.Ordinal))
+                    ServerPort = FreePort.NextPair();
                 await Task.Delay(200);
             }
         }
