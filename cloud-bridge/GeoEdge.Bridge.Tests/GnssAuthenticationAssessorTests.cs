@@ -162,15 +162,15 @@ public class GnssAuthenticationAssessorTests
     }
 
     [Theory]
-    [InlineData(OsnmaNmas.DontUse, "dont-use")]
-    [InlineData(null, "no OSNMA status")]
-    public void NMAS_dont_use_or_no_status_at_all_is_not_operational(string? nmas, string detail)
+    [InlineData(OsnmaNmas.DontUse, FindingCodes.OsnmaNotOperational, "dont-use")]
+    [InlineData(null, FindingCodes.OsnmaNoStatus, "no OSNMA status")]
+    public void NMAS_dont_use_or_no_status_at_all_is_not_operational(string? nmas, string code, string detail)
     {
         var fix = Good() with { Osnma = AuthenticatedFixes.OperationalOsnma with { Nmas = nmas } };
 
         var result = Assess(fix, new GnssAuthenticationOptions { AcceptOsnmaTestMode = true });
 
-        AssertRefusedFor(result, FindingCodes.OsnmaNotOperational);
+        AssertRefusedFor(result, code);
         Assert.Contains(detail, result.Findings[0].Detail, StringComparison.Ordinal);
     }
 

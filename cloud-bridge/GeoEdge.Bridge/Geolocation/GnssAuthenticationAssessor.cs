@@ -83,9 +83,10 @@ public sealed class GnssAuthenticationAssessor
     {
         if (osnma.Nmas == OsnmaNmas.Test && !_options.AcceptOsnmaTestMode)
             findings.Add(new Finding(FindingCodes.OsnmaTestMode, "Galileo declares OSNMA status 'test' and this bridge accepts only 'operational'"));
-        else if (osnma.Nmas is null or OsnmaNmas.DontUse)
-            findings.Add(new Finding(FindingCodes.OsnmaNotOperational,
-                osnma.Nmas is null ? "the agent has received no OSNMA status" : "Galileo declares OSNMA status 'dont-use'"));
+        else if (osnma.Nmas is null)
+            findings.Add(new Finding(FindingCodes.OsnmaNoStatus, "the agent has received no OSNMA status"));
+        else if (osnma.Nmas == OsnmaNmas.DontUse)
+            findings.Add(new Finding(FindingCodes.OsnmaNotOperational, "Galileo declares OSNMA status 'dont-use'"));
         if (osnma.AlertReceived)
             findings.Add(new Finding(FindingCodes.OsnmaAlert, "the agent's OSNMA verifier has received an alert message (chain or key revoked)"));
         var simulated = osnma.TimeSource != TrustedTimeSources.System;

@@ -49,8 +49,10 @@ public static class FindingCodes
     public const string GnssUntrustedTime = "gnss-untrusted-time";
     /// <summary>Galileo declares OSNMA "test" and the bridge is not configured to accept it.</summary>
     public const string OsnmaTestMode = "osnma-test-mode";
-    /// <summary>Galileo declares OSNMA "dont-use", or the agent has received no NMA status at all.</summary>
+    /// <summary>Galileo declares OSNMA "dont-use".</summary>
     public const string OsnmaNotOperational = "osnma-not-operational";
+    /// <summary>The agent has received no NMA status yet (just started, or no Galileo page with OSNMA data).</summary>
+    public const string OsnmaNoStatus = "osnma-no-status";
     /// <summary>The agent's verifier has received an OSNMA alert message (chain or key revoked).</summary>
     public const string OsnmaAlert = "osnma-alert";
 }

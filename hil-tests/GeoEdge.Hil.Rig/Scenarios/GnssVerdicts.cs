@@ -16,7 +16,7 @@ public static partial class GnssVerdicts
     public const string Unauthenticated = "gnss-unauthenticated";
     public const string SpoofingIndicated = "gnss-spoofing-indicated";
     public const string JammingIndicated = "gnss-jamming-indicated";
-    public const string OsnmaNotOperational = "osnma-not-operational";
+    public const string OsnmaNoStatus = "osnma-no-status";
 
     /// <summary>
     /// Findings a genuine host's verdict carries while OSNMA catches up after an ephemeris update: every ten
@@ -26,7 +26,7 @@ public static partial class GnssVerdicts
     /// (Right after the agent starts, before its first complete subframe, it has no OSNMA status at all yet.)
     /// </summary>
     private static readonly string[] AuthenticationCatchingUp =
-        [SatelliteUnauthenticated + ":", TooFewAuthenticated + ":", OsnmaNotOperational + ": the agent has received no OSNMA status"];
+        [SatelliteUnauthenticated + ":", TooFewAuthenticated + ":", OsnmaNoStatus + ":"];
 
     /// <summary>The RINEX name of a Galileo satellite, as the bridge's findings write it (E05).</summary>
     public static string Galileo(int svid) => "E" + svid.ToString("00", CultureInfo.InvariantCulture);
