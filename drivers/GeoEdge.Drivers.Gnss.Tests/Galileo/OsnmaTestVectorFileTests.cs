@@ -71,6 +71,8 @@ public sealed class OsnmaTestVectorFileTests : IDisposable
         var path = Write("capture.csv", Row(1, 1), gzip: false);
         Assert.Contains("start time", Assert.Throws<GalileoRecordingException>(() => OsnmaTestVectorFile.Read(path)).Message);
         Assert.Equal(Start, OsnmaTestVectorFile.Read(path, Start).Single().Start);
+        var tooEarly = Write("01_JAN_1990_GST_00_00_01.csv", Row(1, 1), gzip: false);
+        Assert.Contains("before Galileo System Time began", Assert.Throws<GalileoRecordingException>(() => OsnmaTestVectorFile.Read(tooEarly)).Message);
     }
 
     [Fact]

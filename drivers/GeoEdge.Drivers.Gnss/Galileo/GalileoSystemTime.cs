@@ -13,7 +13,8 @@ public readonly record struct GalileoSystemTime : IComparable<GalileoSystemTime>
     public const int SecondsPerWeek = 604_800;
     /// <summary>GST (and GPS) minus UTC since 2017-01-01, in seconds.</summary>
     public const int CurrentLeapSeconds = 18;
-    private static readonly DateTime Epoch = new(1999, 8, 22, 0, 0, 0, DateTimeKind.Unspecified);
+    /// <summary>The start of GST week 0 on GST's own calendar.</summary>
+    public static readonly DateTime Epoch = new(1999, 8, 22, 0, 0, 0, DateTimeKind.Unspecified);
 
     public GalileoSystemTime(int weekNumber, int timeOfWeek)
     {

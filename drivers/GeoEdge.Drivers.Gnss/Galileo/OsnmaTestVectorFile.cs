@@ -31,6 +31,8 @@ public static partial class OsnmaTestVectorFile
         if (!match.Success
             || !DateTime.TryParseExact(match.Value, "dd_MMM_yyyy'_GST_'HH_mm_ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var gst))
             throw new GalileoRecordingException(name, "the start time is not in the file name (expected e.g. 16_AUG_2023_GST_05_00_01); give it explicitly");
+        if (gst < GalileoSystemTime.Epoch)
+            throw new GalileoRecordingException(name, $"the start time {match.Value} is before Galileo System Time began (1999-08-22)");
         return GalileoSystemTime.FromGstCalendar(gst);
     }
 
