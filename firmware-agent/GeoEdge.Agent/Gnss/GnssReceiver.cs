@@ -25,10 +25,6 @@ public sealed class GnssReceiver
         _stream = new GnssStreamReceiver(config.Device, config.BaudRate, _osnma is { } osnma ? osnma.OnPage : null, log.Info);
     }
 
-    public GnssStreamReceiver Stream => _stream;
-
-    public OsnmaVerification? Osnma => _osnma;
-
     public Task RunAsync(CancellationToken ct) => Task.Run(() => _stream.RunAsync(ct), ct);
 
     /// <summary>The latest valid fix if it is recent enough, else null.</summary>
