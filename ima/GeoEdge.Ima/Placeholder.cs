@@ -1,0 +1,3 @@
+namespace GeoEdge.Ima;
+
+internal static class Placeholder;

@@ -1,0 +1,3 @@
+namespace GeoEdge.MeasuredBoot;
+
+internal static class Placeholder;
