@@ -1,3 +1,0 @@
-namespace GeoEdge.MeasuredBoot;
-
-internal static class Placeholder;
