@@ -44,7 +44,9 @@ public sealed class ResultIssuerGnssTests : IDisposable
         Assert.True(_temp.Store.TryAcceptReading(accepted, DateTimeOffset.UtcNow));
         var outcome = new VerificationOutcome(Host, reading, [], accepted);
         var location = new LocationAssessor(_temp.Store, new GnssAuthenticationAssessor(new GnssAuthenticationOptions())).Assess(Host, reading);
-        var message = Issuer().Issue(outcome, location);
+        // These tests are about the location submodule: the platform has nothing to remark.
+        var platform = new Appraisal.PlatformAppraisal([], new PlatformState(Host, 1));
+        var message = Issuer().Issue(outcome, platform, location);
         return (message, Verified(message.Ear).Submodules[ResultIssuer.LocationSubmodule]);
     }
 
@@ -142,7 +144,7 @@ public sealed class ResultIssuerGnssTests : IDisposable
     {
         var outcome = VerificationOutcome.Refused(Host, null, new Finding(FindingCodes.BadSignature, "test"));
 
-        var message = Issuer().Issue(outcome, null);
+        var message = Issuer().Issue(outcome, null, null);
 
         var location = Verified(message.Ear).Submodules[ResultIssuer.LocationSubmodule];
         Assert.Equal(EarStatus.None, location.Status);

@@ -16,4 +16,5 @@ namespace GeoEdge.Bridge;
 [JsonSerializable(typeof(List<PolicyView>))]
 [JsonSerializable(typeof(List<ReadingArrivalView>))]
 [JsonSerializable(typeof(ErrorView))]
+[JsonSerializable(typeof(List<GeoEdge.Bridge.Verification.AppraisalFinding>))]
 public sealed partial class BridgeJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using GeoEdge.Bridge.Api;
+using GeoEdge.Bridge.Appraisal;
 using GeoEdge.Bridge.Freshness;
 using GeoEdge.Bridge.Geofencing;
 using GeoEdge.Bridge.Geolocation;
@@ -37,6 +38,16 @@ services.AddSingleton(sp =>
 services.AddSingleton(sp => new RegistrarService(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EkCertificateValidator>(),
     sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ChallengeTimeoutSeconds)));
 services.AddSingleton<ReadingVerifier>();
+services.AddSingleton(sp =>
+{
+    var policies = PlatformPolicies.Load(Opts(sp).MeasuredBoot, Opts(sp).Ima);
+    sp.GetRequiredService<ILogger<PlatformPolicies>>().LogInformation(
+        "platform appraisal: boot reference values {Boot}, IMA runtime policy {Ima}, agent executable {Agent}",
+        Opts(sp).MeasuredBoot.ReferenceFile ?? "(none: boot-policy-missing)", Opts(sp).Ima.RuntimePolicyFile ?? "(none: ima-policy-missing)",
+        policies.AgentExecutable is { Length: > 0 } agent ? agent : "(not checked)");
+    return policies;
+});
+services.AddSingleton<PlatformAppraiser>();
 services.AddSingleton(sp => new GnssAuthenticationAssessor(Opts(sp).Gnss));
 services.AddSingleton<LocationAssessor>();
 services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),
@@ -47,7 +58,18 @@ services.AddHostedService<MqttIngestService>();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GeoEdge.Bridge.BridgeJsonContext.Default));
 
 var app = builder.Build();
+try
+{
+    // Load the platform reference values now: a configured policy that cannot be read must stop the bridge, not its first verdict.
+    app.Services.GetRequiredService<PlatformPolicies>();
+}
+catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+{
+    Console.Error.WriteLine($"geoedge-bridge: {e.Message}");
+    return 1;
+}
 BridgeApi.Map(app);
 app.Run();
+return 0;
 
 static BridgeOptions Opts(IServiceProvider sp) => sp.GetRequiredService<IOptions<BridgeOptions>>().Value;

@@ -4,6 +4,7 @@ using GeoEdge.Agent.Cycle;
 using GeoEdge.Agent.Enrollment;
 using GeoEdge.Agent.Gnss;
 using GeoEdge.Agent.Logging;
+using GeoEdge.Agent.Measurements;
 using GeoEdge.Agent.Outbox;
 using GeoEdge.Agent.State;
 using GeoEdge.Drivers.Tpm;
@@ -53,16 +54,17 @@ public sealed class AgentHost(AgentConfig config)
             var online = GoOnlineAsync(link, enroller, run.Token);
 
             var receipts = new DeliveryReceipts();
+            var measurements = new MeasurementCollector(config.Measurements, _log.For("measurements"));
             var publisher = new OutboxPublisher(outbox, link, receipts, hostId, _log.For("outbox"));
             if (config.Readings > 0)
                 publisher.Acknowledged += _ => { if (publisher.Delivered >= config.Readings) run.Cancel(); };
             var publishing = PublishWhenOnlineAsync(online, publisher, run.Token);
-            var recording = new ResultRecorder(link, receipts, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
+            var recording = new ResultRecorder(link, receipts, measurements, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
 
             if (savedEpoch is null) await WaitOrFailAsync(link.WaitForEpochAsync(run.Token), online);
             else _log.Info($"making readings from the last known epoch until the bridge is reachable");
             await WaitForFirstFixAsync(gnss, run.Token);
-            var cycle = new ReadingCycle(hostId, config.Pcrs, gnss, tpm, CurrentEpoch, sequence, outbox, _log.For("cycle"));
+            var cycle = new ReadingCycle(hostId, config.Pcrs, gnss, tpm, CurrentEpoch, sequence, outbox, measurements, _log.For("cycle"));
             await WaitOrFailAsync(RunCyclesAsync(cycle, publisher, run.Token), online);
             await Task.WhenAll(Quietly(publishing), Quietly(recording), Quietly(gnssTask), Quietly(online));
             _log.Info($"stopped after delivering {publisher.Delivered} reading(s)");

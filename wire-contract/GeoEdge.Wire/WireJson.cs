@@ -32,6 +32,12 @@ public static class WireJson
     /// <summary>No legitimate message comes near this; anything larger is refused unread.</summary>
     public const int MaxMessageBytes = 1 << 20;
 
+    /// <summary>
+    /// An attested reading may carry a whole IMA list (an agent's first reading after start): about
+    /// 200,000 entries fit in this. Only readings get the larger limit.
+    /// </summary>
+    public const int MaxReadingBytes = 32 << 20;
+
     public static byte[] Encode<T>(T message) where T : class =>
         JsonSerializer.SerializeToUtf8Bytes(message, TypeInfo<T>());
 
@@ -39,8 +45,9 @@ public static class WireJson
     {
         var name = typeof(T).Name;
         if (payload.Length == 0) throw new WireFormatException($"{name}: empty payload");
-        if (payload.Length > MaxMessageBytes)
-            throw new WireFormatException($"{name}: payload of {payload.Length} bytes exceeds the {MaxMessageBytes}-byte limit");
+        var limit = typeof(T) == typeof(AttestedReading) ? MaxReadingBytes : MaxMessageBytes;
+        if (payload.Length > limit)
+            throw new WireFormatException($"{name}: payload of {payload.Length} bytes exceeds the {limit}-byte limit");
         try
         {
             return JsonSerializer.Deserialize(payload, TypeInfo<T>())

@@ -1,3 +1,4 @@
+using GeoEdge.Bridge.Appraisal;
 using GeoEdge.Bridge.Geofencing;
 using GeoEdge.Bridge.Registrar;
 using GeoEdge.Bridge.ResultSigning;
@@ -18,6 +19,7 @@ public sealed record Outgoing(string Topic, byte[] Payload);
 public sealed class MessageRouter(
     RegistrarService registrar,
     ReadingVerifier verifier,
+    PlatformAppraiser platformAppraiser,
     LocationAssessor assessor,
     ResultIssuer issuer,
     BridgeStore store,
@@ -65,14 +67,15 @@ public sealed class MessageRouter(
     private IReadOnlyList<Outgoing> VerifyReading(string hostId, byte[] payload)
     {
         var outcome = verifier.Verify(hostId, payload);
-        if (outcome.IsAccepted && !store.TryAcceptReading(outcome.Accepted!, time.GetUtcNow()))
+        var platform = outcome.IsAccepted ? platformAppraiser.Appraise(hostId, outcome.Message!, outcome.Accepted!.Counters) : null;
+        if (outcome.IsAccepted && !store.TryAcceptReading(outcome.Accepted!, time.GetUtcNow(), platform!.Next))
         {
             // Another copy of this sequence number won the race to the store (MQTT QoS 1 may deliver twice).
             outcome = VerificationOutcome.Refused(hostId, outcome.Reading,
                 new Finding(FindingCodes.ReplayedReading, $"sequence {outcome.Reading!.Seq} is already stored")) with { ReadingDigest = outcome.ReadingDigest };
         }
         var location = outcome.IsAccepted ? assessor.Assess(hostId, outcome.Reading!) : null;
-        var result = issuer.Issue(outcome, location);
+        var result = issuer.Issue(outcome, outcome.IsAccepted ? platform : null, location);
         if (outcome.IsAccepted)
             log.LogInformation("host {Host} seq {Seq}: {Status}, {Geofence}", hostId, result.Seq, result.EarStatus, result.Geofence);
         else

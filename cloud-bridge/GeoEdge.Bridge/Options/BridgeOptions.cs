@@ -40,6 +40,12 @@ public sealed class BridgeOptions
 
     /// <summary>When a GNSS fix counts as OSNMA-authenticated.</summary>
     public GnssAuthenticationOptions Gnss { get; set; } = new();
+
+    /// <summary>Reference values for the hosts' boot event logs.</summary>
+    public MeasuredBootOptions MeasuredBoot { get; set; } = new();
+
+    /// <summary>Runtime policy and keys for the hosts' IMA lists.</summary>
+    public ImaOptions Ima { get; set; } = new();
 }
 
 public sealed class BrokerOptions

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GeoEdge.Bridge.Appraisal;
 using GeoEdge.Bridge.Geofencing;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
@@ -8,21 +9,23 @@ using GeoEdge.Wire.Messages;
 namespace GeoEdge.Bridge.ResultSigning;
 
 /// <summary>
-/// Turns a verification outcome (and, for accepted readings, the location assessment) into a
-/// signed EAR with two submodules, "platform" and "location", stores it as the verdict and returns
-/// the message to publish back to the host.
+/// Turns a verification outcome (and, for accepted readings, the platform appraisal and the location
+/// assessment) into a signed EAR with two submodules, "platform" and "location", stores it as the
+/// verdict and returns the message to publish back to the host.
 /// </summary>
 public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvider time, TimeSpan lifetime, string build)
 {
     public const string PlatformSubmodule = "platform";
     public const string LocationSubmodule = "location";
 
-    public ResultMessage Issue(VerificationOutcome outcome, LocationAssessment? location)
+    public ResultMessage Issue(VerificationOutcome outcome, PlatformAppraisal? platform, LocationAssessment? location)
     {
+        if (outcome.IsAccepted && platform is null)
+            throw new ArgumentException("an accepted reading needs its platform appraisal", nameof(platform));
         var now = time.GetUtcNow();
         var submods = new Dictionary<string, EarSubmodule>
         {
-            [PlatformSubmodule] = PlatformSubmod(outcome),
+            [PlatformSubmodule] = PlatformSubmod(outcome, platform),
             [LocationSubmodule] = LocationSubmod(location),
         };
         var ear = new GeoEdge.Ear.Ear(new VerifierId("GeoEdge", build), submods, now)
@@ -32,7 +35,8 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             ExtraClaims = ExtraTop(outcome),
         };
         var jwt = EarJwt.Sign(ear, key);
-        var reasons = outcome.Findings.Concat(outcome.Warnings).Concat(location?.Findings ?? []).Select(f => f.ToString()).ToList();
+        var platformFindings = platform?.Findings.Select(f => f.AsFinding()) ?? [];
+        var reasons = outcome.Findings.Concat(outcome.Warnings).Concat(platformFindings).Concat(location?.Findings ?? []).Select(f => f.ToString()).ToList();
         var deciding = location?.DecidingPolicy;
         var message = new ResultMessage
         {
@@ -47,6 +51,8 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             Longitude = location?.Longitude,
             UncertaintyMeters = location?.UncertaintyMeters,
             Reasons = reasons,
+            BootLogWanted = platform?.BootLogWanted == true ? true : null,
+            ImaResendFrom = platform?.ImaResendFrom,
         };
         store.AddVerdict(new StoredVerdict(0, outcome.HostId, outcome.Seq, now, message.EarStatus, message.Geofence,
             message.PolicyId, JsonSerializer.Serialize(reasons, BridgeJsonContext.Default.ListString), jwt)
@@ -57,18 +63,10 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         return message;
     }
 
-    private static EarSubmodule PlatformSubmod(VerificationOutcome outcome)
+    private static EarSubmodule PlatformSubmod(VerificationOutcome outcome, PlatformAppraisal? platform)
     {
-        string[] policy = ["geoedge:platform/v1"];
-        if (outcome.IsAccepted)
-        {
-            var affirmed = TrustVector.Empty
-                .With(TrustCategory.InstanceIdentity, (int)EarStatus.Affirming)
-                .With(TrustCategory.Hardware, (int)EarStatus.Affirming);
-            return outcome.Warnings.Count == 0
-                ? new EarSubmodule(EarStatus.Affirming, affirmed, policy)
-                : new EarSubmodule(EarStatus.Warning, affirmed, policy, Reasons(outcome.Warnings));
-        }
+        string[] policy = ["geoedge:platform/v2"];
+        if (outcome.IsAccepted && platform is not null) return PlatformClaims.Accepted(outcome.Warnings, platform, policy);
         var refused = TrustVector.Empty.With(TrustCategory.InstanceIdentity, (int)EarStatus.Contraindicated);
         return new EarSubmodule(EarStatus.Contraindicated, refused, policy, Reasons(outcome.Findings));
     }
@@ -106,7 +104,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         return proven ? EarStatus.Affirming : EarStatus.Warning;
     }
 
-    private static Dictionary<string, JsonElement> Reasons(IEnumerable<Finding> findings) => new()
+    internal static Dictionary<string, JsonElement> Reasons(IEnumerable<Finding> findings) => new()
     {
         ["geoedge.reasons"] = ClaimValues.FromStrings(findings.Select(f => f.ToString())),
     };

@@ -8,7 +8,7 @@ namespace GeoEdge.Bridge.Store;
 /// serialised by a lock: the bridge's write rate (one reading per host per cycle) is far below what
 /// one SQLite writer sustains, and one connection keeps every acceptance strictly transactional.
 /// </summary>
-public sealed class BridgeStore : IDisposable
+public sealed partial class BridgeStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
@@ -108,11 +108,12 @@ public sealed class BridgeStore : IDisposable
     }
 
     /// <summary>
-    /// Stores an accepted reading and advances the host's freshness state in one transaction.
+    /// Stores an accepted reading and advances the host's freshness state (and, when given, its platform
+    /// state) in one transaction.
     /// Returns false, storing nothing, when a reading with this or a later sequence number is
     /// already stored (the caller refuses it as a replay).
     /// </summary>
-    public bool TryAcceptReading(AcceptedReading reading, DateTimeOffset receivedAt)
+    public bool TryAcceptReading(AcceptedReading reading, DateTimeOffset receivedAt, PlatformState? platform = null)
     {
         lock (_lock)
         {
@@ -125,6 +126,8 @@ public sealed class BridgeStore : IDisposable
             Execute("UPDATE hosts SET last_seq = $seq, last_clock = $c, last_reset = $rs, last_restart = $rr WHERE host_id = $h",
                 ("$h", reading.HostId), ("$seq", (long)reading.Seq), ("$c", (long)reading.Counters.Clock),
                 ("$rs", (long)reading.Counters.ResetCount), ("$rr", (long)reading.Counters.RestartCount));
+            // The platform state advances with the reading that vouched for it, or not at all.
+            if (platform is not null) SavePlatformState(platform);
             tx.Commit();
             return true;
         }

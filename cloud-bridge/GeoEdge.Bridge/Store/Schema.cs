@@ -58,6 +58,19 @@ internal static class Schema
             created_at     TEXT NOT NULL,
             PRIMARY KEY (host_id, policy_id, version)
         );
+        CREATE TABLE IF NOT EXISTS platform_state (
+            host_id        TEXT PRIMARY KEY REFERENCES hosts(host_id),
+            reset_count    INTEGER NOT NULL,
+            boot_pcrs      TEXT,
+            boot_log_sha256 TEXT,
+            boot_findings  TEXT NOT NULL,
+            secure_boot    INTEGER,
+            ima_entries    INTEGER NOT NULL,
+            ima_sha1       BLOB NOT NULL,
+            ima_sha256     BLOB NOT NULL,
+            agent_measured INTEGER NOT NULL,
+            ima_failures   TEXT NOT NULL
+        );
         """;
 
     /// <summary>

@@ -55,4 +55,24 @@ public static class FindingCodes
     public const string OsnmaNoStatus = "osnma-no-status";
     /// <summary>The agent's verifier has received an OSNMA alert message (chain or key revoked).</summary>
     public const string OsnmaAlert = "osnma-alert";
+
+    // Measured boot and IMA (platform appraisal of accepted readings).
+    /// <summary>No verified boot event log matches the quoted PCRs 0-7 (warning; the agent is asked for it).</summary>
+    public const string BootLogMissing = "boot-log-missing";
+    /// <summary>The boot event log cannot be parsed.</summary>
+    public const string BootLogMalformed = "boot-log-malformed";
+    /// <summary>The boot event log does not replay to the quoted PCRs: it is not the log of this boot.</summary>
+    public const string BootLogMismatch = "boot-log-mismatch";
+    /// <summary>No measured-boot reference values are configured (warning).</summary>
+    public const string BootPolicyMissing = "boot-policy-missing";
+    /// <summary>No IMA runtime policy is configured (warning).</summary>
+    public const string ImaPolicyMissing = "ima-policy-missing";
+    /// <summary>IMA entries are missing between those appraised and those sent, or PCR 10 moved without any (warning).</summary>
+    public const string ImaEntriesMissing = "ima-entries-missing";
+    /// <summary>The IMA entries cannot be parsed.</summary>
+    public const string ImaListMalformed = "ima-list-malformed";
+    /// <summary>The IMA entries do not replay to the quoted PCR 10.</summary>
+    public const string ImaReplayMismatch = "ima-replay-mismatch";
+    /// <summary>No IMA entry of this boot shows the agent's own executable with an approved digest.</summary>
+    public const string AgentNotMeasured = "agent-not-measured";
 }

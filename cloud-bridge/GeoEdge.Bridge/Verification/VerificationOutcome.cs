@@ -23,6 +23,9 @@ public sealed record VerificationOutcome(string HostId, Reading? Reading, IReadO
     /// <summary>Findings that do not refuse the reading but keep the platform result below affirming.</summary>
     public IReadOnlyList<Finding> Warnings { get; init; } = [];
 
+    /// <summary>The decoded message of an accepted reading (its measurements are appraised next).</summary>
+    public GeoEdge.Wire.Messages.AttestedReading? Message { get; init; }
+
     public bool IsAccepted => Accepted is not null && Findings.Count == 0;
 
     public static VerificationOutcome Refused(string hostId, Reading? reading, params Finding[] findings) =>

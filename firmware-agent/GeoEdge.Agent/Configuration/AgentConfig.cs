@@ -16,6 +16,7 @@ public sealed record AgentConfig
 
     public GnssConfig Gnss { get; set; } = new();
     public BrokerConfig Broker { get; set; } = new();
+    public MeasurementsConfig Measurements { get; set; } = new();
 
     /// <summary>Seconds between readings (default 300; as low as 1 for tests and demos).</summary>
     public int IntervalSeconds { get; set; } = 300;
@@ -80,6 +81,20 @@ public sealed record OsnmaConfig
 
     /// <summary>For "simulation": simulated seconds per host second.</summary>
     public double SimulationSpeed { get; set; } = 1;
+}
+
+/// <summary>
+/// Where the kernel exposes the host's measurements. The agent sends what is new each cycle; the quote
+/// of PCRs 0-7 and 10 vouches for them. An empty path sends nothing of that kind (the bridge then
+/// cannot affirm the platform).
+/// </summary>
+public sealed record MeasurementsConfig
+{
+    /// <summary>The firmware's TCG event log.</summary>
+    public string BootLog { get; set; } = "/sys/kernel/security/tpm0/binary_bios_measurements";
+
+    /// <summary>The IMA measurement list, binary or ASCII (the format is recognised).</summary>
+    public string ImaList { get; set; } = "/sys/kernel/security/ima/binary_runtime_measurements";
 }
 
 public sealed record BrokerConfig

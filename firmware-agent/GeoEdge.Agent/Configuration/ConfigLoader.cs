@@ -126,6 +126,9 @@ public static class ConfigLoader
         ParseHandle(c.AkHandle);
         if (string.IsNullOrWhiteSpace(c.Tcti)) throw new ConfigException("tcti must not be empty");
         ValidateOsnma(c.Gnss.Osnma);
+        if (c.Measurements is null) throw new ConfigException("measurements must be an object (bootLog, imaList)");
+        if (!c.Pcrs.Contains(10) && !string.IsNullOrEmpty(c.Measurements.ImaList))
+            throw new ConfigException("pcrs must include 10 when measurements.imaList is set: the quote of PCR 10 vouches for the IMA entries");
         return c with { HostId = hostId };
     }
 

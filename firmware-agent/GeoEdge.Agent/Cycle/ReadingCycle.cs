@@ -1,6 +1,7 @@
 using GeoEdge.Agent.Attestation;
 using GeoEdge.Agent.Gnss;
 using GeoEdge.Agent.Logging;
+using GeoEdge.Agent.Measurements;
 using GeoEdge.Agent.Outbox;
 using GeoEdge.Agent.State;
 using GeoEdge.Wire.Messages;
@@ -22,6 +23,7 @@ public sealed class ReadingCycle(
     Func<NonceEpoch?> currentEpoch,
     SequenceCounter sequence,
     DurableOutbox outbox,
+    MeasurementCollector measurements,
     AgentLog log)
 {
     public ulong RunOnce(DateTimeOffset now)
@@ -39,7 +41,7 @@ public sealed class ReadingCycle(
         };
         // Stage, commit, release: a crash at any point leaves either no trace of this number or a
         // reading under it that the next start delivers (DurableOutbox.Recover).
-        outbox.Stage(reading.Seq, ReadingAttestation.Attest(reading, tpm, pcrs));
+        outbox.Stage(reading.Seq, ReadingAttestation.Attest(reading, tpm, pcrs, measurements));
         sequence.Commit(reading.Seq);
         outbox.Release(reading.Seq);
         log.Info(fix is null

@@ -1,5 +1,6 @@
 using GeoEdge.Agent.Enrollment;
 using GeoEdge.Agent.Logging;
+using GeoEdge.Agent.Measurements;
 using GeoEdge.Agent.Outbox;
 using GeoEdge.Agent.State;
 using GeoEdge.Wire;
@@ -8,9 +9,10 @@ namespace GeoEdge.Agent.Cycle;
 
 /// <summary>
 /// Logs each result the bridge sends back, keeps the latest one on disk (latest-result.json), where
-/// local workloads and operators can read it, and hands it to the outbox as a delivery receipt.
+/// local workloads and operators can read it, hands it to the outbox as a delivery receipt, and passes
+/// the bridge's requests for measurements (boot log, IMA entries from an index) to the collector.
 /// </summary>
-public sealed class ResultRecorder(BridgeLink link, DeliveryReceipts receipts, string stateDirectory, AgentLog log)
+public sealed class ResultRecorder(BridgeLink link, DeliveryReceipts receipts, MeasurementCollector measurements, string stateDirectory, AgentLog log)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -22,6 +24,7 @@ public sealed class ResultRecorder(BridgeLink link, DeliveryReceipts receipts, s
                 log.Info($"result for reading {result.Seq}: {result.EarStatus}, geofence {result.Geofence ?? "-"}{reasons}");
                 DurableFile.Write(Path.Combine(stateDirectory, "latest-result.json"), WireJson.Encode(result));
                 receipts.Confirm(result.ReadingDigest);
+                measurements.OnResult(result);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }

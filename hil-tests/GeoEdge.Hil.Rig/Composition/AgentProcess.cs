@@ -36,11 +36,14 @@ public sealed class AgentProcess : IDisposable
             "--state-dir", StateDirectory,
             "--ak-handle", _settings.AkHandle,
         };
-        if (_settings.Gnss is { } gnss)
+        if (_settings.Gnss is not null || _settings.Measurements is not null)
         {
-            // The OSNMA settings have no command-line options: they go in a configuration file, as on a host.
+            // OSNMA and measurement settings have no command-line options: they go in a configuration file, as on a host.
             var config = Path.Combine(StateDirectory, "..", $"agent-{_settings.HostId}.json");
-            File.WriteAllText(config, new System.Text.Json.Nodes.JsonObject { ["gnss"] = gnss.DeepClone() }.ToJsonString());
+            var document = new System.Text.Json.Nodes.JsonObject();
+            if (_settings.Gnss is { } gnss) document["gnss"] = gnss.DeepClone();
+            if (_settings.Measurements is { } measurements) document["measurements"] = measurements.DeepClone();
+            File.WriteAllText(config, document.ToJsonString());
             args.AddRange(["--config", config]);
         }
         if (_settings.Broker.Tls is { } tls)
@@ -51,9 +54,17 @@ public sealed class AgentProcess : IDisposable
             args.Insert(0, RepoPaths.AgentDll);
             exe = "dotnet";
         }
+
         _process?.Dispose(); // a restart: the previous run is stopped, release its log and handles
         _process = RigProcess.Start($"agent-{_settings.HostId}-{++_starts}", exe, args, _dir.Path);
     }
+
+    /// <summary>
+    /// The file that is the agent, as IMA would name it in the host's measurement list: the NativeAOT
+    /// executable when GEOEDGE_AGENT_EXE names one, else the managed build's dll.
+    /// </summary>
+    public static string Executable =>
+        Environment.GetEnvironmentVariable("GEOEDGE_AGENT_EXE") is { Length: > 0 } exe ? Path.GetFullPath(exe) : RepoPaths.AgentDll;
 
     public void Kill9() => _process?.Kill9();
 
@@ -63,5 +74,6 @@ public sealed class AgentProcess : IDisposable
 }
 
 /// <param name="Gnss">The agent's "gnss" configuration section beyond device and baud rate (OSNMA), if any.</param>
+/// <param name="Measurements">The agent's "measurements" section (boot log and IMA list paths), if any.</param>
 public sealed record AgentSettings(string HostId, string Tcti, string GnssDevice, BrokerEndpoint Broker, int IntervalSeconds = 1, string AkHandle = "0x81010002",
-    System.Text.Json.Nodes.JsonObject? Gnss = null);
+    System.Text.Json.Nodes.JsonObject? Gnss = null, System.Text.Json.Nodes.JsonObject? Measurements = null);

@@ -48,6 +48,12 @@ public sealed class BridgeProcess : IDisposable
         }
         // The rig's sky is a replay with the simulator's clock as trusted time: accepted here, never by default.
         if (_settings.AcceptSimulatedTime) args.Add("--Bridge:Gnss:AcceptSimulatedTime=true");
+        if (_settings.Platform is { } platform)
+        {
+            args.Add($"--Bridge:MeasuredBoot:ReferenceFile={platform.BootReference}");
+            args.Add($"--Bridge:Ima:RuntimePolicyFile={platform.RuntimePolicy}");
+            args.Add($"--Bridge:Ima:AgentExecutable={platform.AgentExecutable}");
+        }
         for (var i = 0; i < _settings.ExtraEkCaDirectories.Count; i++)
             args.Add($"--Bridge:EkCaDirectories:{i}={_settings.ExtraEkCaDirectories[i]}");
         _process = RigProcess.Start("bridge", "dotnet", args, _dir.Path,
@@ -87,7 +93,11 @@ public sealed class BridgeProcess : IDisposable
 }
 
 /// <summary>What the rig tells the bridge.</summary>
-public sealed record BridgeSettings(BrokerEndpoint Broker, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300, bool AcceptSimulatedTime = false);
+public sealed record BridgeSettings(BrokerEndpoint Broker, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300, bool AcceptSimulatedTime = false,
+    PlatformReferences? Platform = null);
+
+/// <summary>The reference values the bridge appraises the host's boot log and IMA list against.</summary>
+public sealed record PlatformReferences(string BootReference, string RuntimePolicy, string AgentExecutable);
 
 /// <summary>Where a rig process reaches the broker: a loopback port, with mutual TLS when Tls is set.</summary>
 public sealed record BrokerEndpoint(int Port, ClientTls? Tls = null);

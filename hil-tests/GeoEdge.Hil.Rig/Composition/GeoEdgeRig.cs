@@ -1,4 +1,5 @@
 using GeoEdge.Hil.Rig.Mqtt;
+using GeoEdge.Hil.Rig.Measurements;
 using GeoEdge.Hil.Rig.Processes;
 using GeoEdge.Hil.Rig.Serial;
 using GeoEdge.Hil.Rig.Simulators;
@@ -21,6 +22,9 @@ public sealed class GeoEdgeRig : IAsyncDisposable
     public MosquittoRig Broker { get; private set; } = null!;
     public PtyPair GnssPort { get; private set; } = null!;
     public RigSky Sky { get; private set; } = null!;
+
+    /// <summary>What swtpm's PCRs say the host booted and runs, and the files the agent reads it from.</summary>
+    public MeasuredHost Measured { get; private set; } = null!;
 
     /// <summary>The NMEA receiver, when the rig has no OSNMA scenario.</summary>
     public GnssSimulator Gnss => Sky.Nmea ?? throw new InvalidOperationException("this rig replays an OSNMA scenario over UBX; see Sky.Ubx");
@@ -57,6 +61,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
     {
         _progress("starting swtpm (TPM 2.0 state with EK certificates from a local CA)...");
         Tpm = await SwtpmRig.StartAsync(Directory, _progress);
+        Measured = MeasuredHost.Boot(Directory.Sub("measurements"), Tpm.Tcti, AgentProcess.Executable, _progress);
         _progress("starting mosquitto...");
         Broker = await MosquittoRig.StartAsync();
         _progress("starting the GNSS simulator on a socat pty pair...");
@@ -70,7 +75,8 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             File.Copy(Tpm.IntermediateCaCertificatePath, Path.Combine(caDirectory, "swtpm-intermediate-ca.pem"));
         }
         Bridge = new BridgeProcess(Directory, new BridgeSettings(Endpoint("geoedge-bridge"), [caDirectory], Options.EpochSeconds,
-            AcceptSimulatedTime: Sky.Authenticates));
+            AcceptSimulatedTime: Sky.Authenticates,
+            Platform: new PlatformReferences(Measured.BootReferencePath, Measured.RuntimePolicyPath, Measured.AgentExecutable)));
         await Bridge.StartAsync();
         if (Options.PolicyJson is not null)
         {
@@ -80,7 +86,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         }
         Results = await ResultWatcher.StartAsync(Broker.PlainPort);
         Agent = new AgentProcess(Directory, new AgentSettings(Options.HostId, Tpm.Tcti, GnssPort.DevicePath, Endpoint(Options.HostId), Options.IntervalSeconds,
-            Gnss: Sky.AgentGnssConfig(Options)));
+            Gnss: Sky.AgentGnssConfig(Options), Measurements: Measured.AgentConfig()));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using GeoEdge.Hil.Rig.Composition;
 using GeoEdge.Hil.Rig.Processes;
 using GeoEdge.Hil.Rig.Simulators;
+using System.Runtime.CompilerServices;
 using GeoEdge.Wire.Messages;
 
 namespace GeoEdge.Hil.Rig.Scenarios;
@@ -50,6 +51,48 @@ public static class DemoPhases
     public static DemoPhase ReceiverSeesSpoofing { get; } = new(RaiseReceiverSpoofingFlag,
         "a contraindicated verdict (gnss-spoofing-indicated)",
         (_, r) => IsSpoofingContraindicated(r), (_, r) => IsSpoofingContraindicated(r), 10);
+
+    /// <summary>The path of the binary the unapproved-binary phase runs on the host.</summary>
+    public const string UnapprovedBinaryPath = "/tmp/.cache/xmrig";
+
+    /// <summary>
+    /// One boot application's digest is altered in the log the agent reads (the TPM keeps what was really
+    /// measured): the log no longer replays to the quote, and the verdict names the altered event.
+    /// </summary>
+    public static DemoPhase TamperedBootLog { get; } = new(TamperBootLog,
+        "a contraindicated verdict (boot-log-mismatch) naming the altered event",
+        (rig, r) => r.IsTamperedBoot(TamperedEvent(rig)), (rig, r) => r.IsTamperedBoot(TamperedEvent(rig)), 20);
+
+    /// <summary>
+    /// A binary the runtime policy does not know runs on the host: the kernel (here the rig) measures it into
+    /// the IMA list and PCR 10. The verdict names the entry; the failure lasts until the host reboots.
+    /// </summary>
+    public static DemoPhase UnapprovedBinary { get; } = new(RunUnapprovedBinary,
+        "a contraindicated verdict naming the unapproved IMA entry",
+        (_, r) => r.IsUnapprovedBinary(UnapprovedBinaryPath), (_, r) => r.IsUnapprovedBinary(UnapprovedBinaryPath), 30);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GeoEdgeRig, StrongBox<int>> TamperedEvents = new();
+
+    private static int TamperedEvent(GeoEdgeRig rig) =>
+        TamperedEvents.TryGetValue(rig, out var index) ? index.Value : throw new RigException("the boot log was not tampered with");
+
+    private static string TamperBootLog(GeoEdgeRig rig)
+    {
+        var index = rig.Measured.TamperBootLog();
+        TamperedEvents.AddOrUpdate(rig, new StrongBox<int>(index));
+        return $"host: the boot log the agent reads now shows another SHA-256 digest for event {index} (EV_EFI_BOOT_SERVICES_APPLICATION, PCR 4) than the firmware measured";
+    }
+
+    private static string RunUnapprovedBinary(GeoEdgeRig rig)
+    {
+        // swtpm serves one client at a time: the agent steps aside while the "kernel" extends PCR 10.
+        rig.Agent.Stop();
+        var index = rig.Measured.RunUnapprovedBinary(UnapprovedBinaryPath, "#!/bin/sh
+# a cryptominer the policy does not know
+"u8.ToArray());
+        rig.StartAgent();
+        return $"host: {UnapprovedBinaryPath} ran and IMA measured it (entry {index}, extended into PCR 10); the agent was restarted around the measurement";
+    }
 
     private static string ForgeEveryThirdUsedSatellite(GeoEdgeRig rig)
     {

@@ -19,6 +19,12 @@ public sealed record DemoScenario(string Name, string Description, RigOptions Op
         new("gnss-spoof", "OSNMA-authenticated in Madrid, then forged ephemeris on a third of the Galileo satellites "
                           + "(tags fail: warning naming them), then the receiver flags spoofing (contraindicated)",
             new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.ForgedEphemeris, DemoPhases.ReceiverSeesSpoofing]),
+        new("tampered-boot", "a genuine host, then the boot log it serves is altered (one boot application's digest): "
+                             + "it no longer replays to the quoted PCRs and the verdict names the event (contraindicated)",
+            new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.TamperedBootLog]),
+        new("unapproved-binary", "a genuine host, then a binary outside the IMA runtime policy runs on it: "
+                                 + "the verdict names the IMA entry (contraindicated)",
+            new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.UnapprovedBinary]),
     ];
 
     public static DemoScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

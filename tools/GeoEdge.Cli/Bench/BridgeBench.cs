@@ -23,7 +23,8 @@ public static class BridgeBench
                 var id = $"bench-{i:D3}";
                 var put = await rig.Bridge.PutPolicyAsync(id, "madrid-5km", RigOptions.DefaultPolicy);
                 put.EnsureSuccessStatusCode();
-                simulated.Add(await SimulatedHost.EnrollAsync(id, rig.Tpm.Tcti, 0x81010100u + (uint)i, rig.Directory.Sub(id), rig.Broker.PlainPort, ct));
+                simulated.Add(await SimulatedHost.EnrollAsync(id, rig.Tpm.Tcti, 0x81010100u + (uint)i, rig.Directory.Sub(id), rig.Broker.PlainPort,
+                    new Agent.Configuration.MeasurementsConfig { BootLog = rig.Measured.BootLogPath, ImaList = rig.Measured.ImaListPath }, ct));
             }
             progress($"quoting {hosts * readingsPerHost} readings in advance...");
             var quoting = Stopwatch.StartNew();

@@ -30,4 +30,16 @@ public sealed record ResultMessage
 
     /// <summary>Every finding that made the result less than affirming: "code: detail".</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary>
+    /// True when the bridge holds no verified boot log matching the quoted PCRs 0-7: send it with the
+    /// next reading. Null (omitted) otherwise, so agents that predate it still accept the message.
+    /// </summary>
+    public bool? BootLogWanted { get; init; }
+
+    /// <summary>
+    /// The bridge could not continue the host's IMA list where this reading's entries began: send the
+    /// entries from this index on (0: the whole list) with the next reading. Omitted otherwise.
+    /// </summary>
+    public int? ImaResendFrom { get; init; }
 }
