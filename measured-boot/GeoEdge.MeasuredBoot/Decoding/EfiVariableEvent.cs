@@ -23,18 +23,21 @@ public sealed record EfiVariableEvent(Guid VariableGuid, string Name, byte[] Var
     public IReadOnlyList<EfiSignature> Signatures() => EfiSignatureList.Parse(VariableData);
 
     /// <summary>
-    /// The key an EV_EFI_VARIABLE_AUTHORITY event names: one EFI_SIGNATURE_DATA (owner GUID + certificate).
-    /// Shim before 15.3 measured the bare certificate without the owner (go-attestation issue 157); that form
-    /// is accepted too, with an empty owner. Null when the data is neither.
+    /// The key an EV_EFI_VARIABLE_AUTHORITY event names: one EFI_SIGNATURE_DATA, owner GUID + certificate (or
+    /// + SHA-256 hash when the image was allowed by hash). Shim before 15.3 measured the bare certificate
+    /// without the owner (go-attestation issue 157); that form is accepted too, with an empty owner. Null when
+    /// the data is none of these (shim's SbatLevel and MokListTrusted authorities carry text and a flag).
     /// </summary>
     public EfiSignature? AuthoritySignature()
     {
         if (IsDerSequence(VariableData, out var length) && length == VariableData.Length)
             return new EfiSignature(EfiGuids.CertX509, Guid.Empty, VariableData);
-        if (VariableData.Length > 16 && IsDerSequence(VariableData.AsSpan(16), out length) && length == VariableData.Length - 16)
-            return new EfiSignature(EfiGuids.CertX509, new Guid(VariableData.AsSpan(0, 16)), VariableData[16..]);
-        if (VariableData.Length > 16)
-            return new EfiSignature(Guid.Empty, new Guid(VariableData.AsSpan(0, 16)), VariableData[16..]);
+        if (VariableData.Length <= 16) return null;
+        var owner = new Guid(VariableData.AsSpan(0, 16));
+        if (IsDerSequence(VariableData.AsSpan(16), out length) && length == VariableData.Length - 16)
+            return new EfiSignature(EfiGuids.CertX509, owner, VariableData[16..]);
+        if (VariableData.Length == 16 + 32 && Name is "db" or "MokList")
+            return new EfiSignature(EfiGuids.CertSha256, owner, VariableData[16..]);
         return null;
     }
 
@@ -44,7 +47,7 @@ public sealed record EfiVariableEvent(Guid VariableGuid, string Name, byte[] Var
         try
         {
             if (IsAuthority)
-                return $"{prefix}: {AuthoritySignature()?.Describe() ?? EventText.Hex(VariableData)}";
+                return $"{prefix}: {AuthoritySignature()?.Describe() ?? EventText.Any(VariableData.AsSpan(0, Math.Min(VariableData.Length, 128)))}";
             if (IsSignatureDatabase)
             {
                 var signatures = Signatures();

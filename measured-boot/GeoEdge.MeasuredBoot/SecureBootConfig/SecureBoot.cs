@@ -115,9 +115,16 @@ public static class SecureBoot
         private void AddAuthority(TcgEvent e)
         {
             if (!Trusted(e)) return;
-            if (EventDecoder.Decode(e) is not EfiVariableEvent variable || variable.AuthoritySignature() is not { } signature)
+            if (EventDecoder.Decode(e) is not EfiVariableEvent variable)
             {
-                _problems.Add($"{e}: unreadable authority");
+                _problems.Add($"{e}: unreadable UEFI_VARIABLE_DATA");
+                return;
+            }
+            if (variable.AuthoritySignature() is not { } signature)
+            {
+                // Shim's SbatLevel (text) and MokListTrusted (a flag) are policy, not keys.
+                if (variable.VariableGuid != EfiGuids.ShimLock || variable.Name is not ("SbatLevel" or "MokListTrusted"))
+                    _problems.Add($"{e}: authority {variable.Name} does not name a certificate or hash");
                 return;
             }
             (_separatorSeen ? _authorities : _preSeparatorAuthorities).Add(signature);
