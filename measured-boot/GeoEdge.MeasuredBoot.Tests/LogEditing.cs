@@ -31,4 +31,23 @@ internal static class LogEditing
         }
         return [.. kept];
     }
+
+    /// <summary>The log's bytes with one digest of a crypto-agile event flipped (its data unchanged).</summary>
+    public static byte[] WithFlippedDigest(byte[] logBytes, int index, TpmHashAlgorithm bank)
+    {
+        var log = TcgEventLog.Parse(logBytes);
+        Assert.Equal(EventLogFormat.CryptoAgile, log.Format);
+        var at = (int)log.Events[index].Offset + 12; // pcrIndex, eventType, digest count
+        var edited = (byte[])logBytes.Clone();
+        while (true)
+        {
+            var algorithm = (TpmHashAlgorithm)BitConverter.ToUInt16(edited, at);
+            if (algorithm == bank)
+            {
+                edited[at + 2] ^= 0x01;
+                return edited;
+            }
+            at += 2 + algorithm.DigestSize();
+        }
+    }
 }
