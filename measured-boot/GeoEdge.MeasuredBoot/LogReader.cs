@@ -15,9 +15,15 @@ internal ref struct LogReader(ReadOnlySpan<byte> bytes)
     public bool AtEnd => Position >= _bytes.Length;
     public int? EventIndex { get; set; }
 
+    public ulong U64(string field) => BinaryPrimitives.ReadUInt64LittleEndian(Take(8, field));
     public uint U32(string field) => BinaryPrimitives.ReadUInt32LittleEndian(Take(4, field));
     public ushort U16(string field) => BinaryPrimitives.ReadUInt16LittleEndian(Take(2, field));
     public byte U8(string field) => Take(1, field)[0];
+
+    /// <summary>An EFI_GUID: its first three fields little-endian, as <see cref="Guid(ReadOnlySpan{byte})"/> reads them.</summary>
+    public Guid Guid(string field) => new(Take(16, field));
+
+    public ReadOnlySpan<byte> Rest() => Take(Remaining, "the rest");
 
     public ReadOnlySpan<byte> Take(int count, string field)
     {

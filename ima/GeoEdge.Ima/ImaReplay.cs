@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+
+namespace GeoEdge.Ima;
+
+/// <summary>
+/// Replays a measurement list into PCR 10. The SHA-1 bank is extended with the recorded template hash; the SHA-256
+/// bank with SHA-256 of the template data (kernels since 5.8 hash the template data once per bank); a violation
+/// extends all-ones into both. Entries recorded for another PCR do not touch PCR 10 and are skipped (they still count
+/// in <see cref="ImaPcrState.Entries"/>; the appraiser flags them).
+/// </summary>
+public static class ImaReplay
+{
+    /// <summary>CONFIG_IMA_MEASURE_PCR_IDX, 10 on every distribution.</summary>
+    public const int ImaPcr = 10;
+
+    public static ImaPcrState Extend(ImaPcrState from, IEnumerable<ImaEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        var sha1 = from.Sha1.ToArray();
+        var sha256 = from.Sha256.ToArray();
+        var count = from.Entries;
+        foreach (var e in entries)
+        {
+            count++;
+            if (e.Pcr != ImaPcr) continue;
+            Step(sha1, e, "sha1");
+            Step(sha256, e, "sha256");
+        }
+        return new ImaPcrState(count, sha1, sha256);
+    }
+
+    /// <summary>
+    /// The smallest n (0..Count) such that PCR 10 in <paramref name="bank"/> after the first n entries equals the quoted
+    /// value, or null when no prefix does. A quote may lag the list (the kernel appends, then extends), so a match on a
+    /// prefix is the normal case.
+    /// </summary>
+    public static int? PrefixMatching(ImaPcrState from, IReadOnlyList<ImaEntry> entries, string bank, ReadOnlySpan<byte> quotedPcr10)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        var pcr = from.Bank(bank).ToArray();
+        if (pcr.AsSpan().SequenceEqual(quotedPcr10)) return 0;
+        if (quotedPcr10.Length != pcr.Length) return null;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Pcr != ImaPcr) continue;
+            Step(pcr, entries[i], bank);
+            if (pcr.AsSpan().SequenceEqual(quotedPcr10)) return i + 1;
+        }
+        return null;
+    }
+
+    /// <summary>pcr = H(pcr || measurement) in place.</summary>
+    internal static void Step(byte[] pcr, ImaEntry e, string bank)
+    {
+        Span<byte> buffer = stackalloc byte[64];
+        pcr.CopyTo(buffer);
+        var measurement = buffer.Slice(pcr.Length, pcr.Length);
+        if (e.IsViolation) measurement.Fill(0xff);
+        else if (bank == "sha1") e.TemplateHash.AsSpan(0, Math.Min(e.TemplateHash.Length, 20)).CopyTo(measurement);
+        else SHA256.HashData(e.TemplateData, measurement);
+        if (bank == "sha1") SHA1.HashData(buffer[..40], pcr);
+        else SHA256.HashData(buffer, pcr);
+    }
+}

@@ -1,3 +1,0 @@
-namespace GeoEdge.Ima;
-
-internal static class Placeholder;
