@@ -70,27 +70,27 @@ internal static class ImaLogAppraisal
         }
 
         // Starting again at 0 re-appraises the whole boot (an agent restart); failures are found again.
-        var from = first == 0 ? state with { ImaEntries = 0, ImaSha1 = new byte[20], ImaSha256 = new byte[32], AgentMeasured = false, ImaFailures = [] } : state;
+        var baseline = first == 0 ? state with { ImaEntries = 0, ImaSha1 = new byte[20], ImaSha256 = new byte[32], AgentMeasured = false, ImaFailures = [] } : state;
         var appraiser = new ImaAppraiser(policies.Runtime, policies.Keys);
-        var result = ImaIncrementalAppraisal.Appraise(new ImaPcrState(from.ImaEntries, from.ImaSha1, from.ImaSha256), entries, "sha256", pcr10, appraiser,
+        var result = ImaIncrementalAppraisal.Appraise(new ImaPcrState(baseline.ImaEntries, baseline.ImaSha1, baseline.ImaSha256), entries, "sha256", pcr10, appraiser,
             quoted.Where(p => p.Key <= BootLogAppraisal.LastBootPcr).ToDictionary(p => p.Key, p => p.Value));
         if (result.ReplayError is not null)
         {
             findings.Add(AppraisalFinding.Contra(FindingCodes.ImaReplayMismatch, result.ReplayError));
-            return (from, null);
+            return (baseline, null);
         }
 
         var accepted = entries.Take(result.Accepted).ToList();
         var failed = result.Failures.Select(f => AppraisalFinding.Contra($"ima-{f.Code.Replace("ima-", "", StringComparison.Ordinal)}",
             $"IMA entry {f.Entry.Index} {f.Entry.Path} ({f.Entry.TemplateName}, {f.Entry.FileDigest}): {f.Detail}"));
         var agentSeen = accepted.Any(e => e.Path == policies.AgentExecutable && result.Failures.All(f => f.Entry.Index != e.Index));
-        var next = from with
+        var next = baseline with
         {
             ImaEntries = result.Next.Entries,
             ImaSha1 = result.Next.Sha1,
             ImaSha256 = result.Next.Sha256,
-            AgentMeasured = from.AgentMeasured || (policies.Runtime is not null && agentSeen),
-            ImaFailures = [.. from.ImaFailures.Concat(failed).Take(MaxRememberedFailures)],
+            AgentMeasured = baseline.AgentMeasured || (policies.Runtime is not null && agentSeen),
+            ImaFailures = [.. baseline.ImaFailures.Concat(failed).Take(MaxRememberedFailures)],
         };
         return (next, null);
     }

@@ -6,7 +6,7 @@ namespace GeoEdge.Agent.Measurements;
 /// </summary>
 internal static class BoundedFile
 {
-    public static byte[] Read(string path, int maxBytes)
+    public static byte[] Read(string path, long maxBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         using var buffer = new MemoryStream();
