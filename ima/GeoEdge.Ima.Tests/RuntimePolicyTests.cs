@@ -53,6 +53,7 @@ public sealed class RuntimePolicyTests
     [Theory]
     [InlineData("{", "(document)", "not valid JSON")]
     [InlineData("[]", "(document)", "is array, expected object")]
+    [InlineData("{\"meta\":{\"version\":1}} {}", "(document)", "not valid JSON")]
     [InlineData("{}", "meta", "is missing")]
     [InlineData("{\"meta\":{\"version\":2}}", "meta.version", "only version 1")]
     [InlineData("{\"meta\":{\"version\":1},\"digests\":[]}", "digests", "is array, expected object")]

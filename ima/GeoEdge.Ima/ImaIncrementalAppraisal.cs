@@ -27,13 +27,10 @@ public static class ImaIncrementalAppraisal
             if (newEntries[i].Index != from.Entries + i)
                 return Refused(from, $"new entry {i} has index {newEntries[i].Index}, expected {from.Entries + i}: the list does not continue where the last cycle stopped");
 
-        var matched = ImaReplay.PrefixMatching(from, newEntries, bank, quotedPcr10);
+        var (matched, state) = ImaReplay.Scan(from, newEntries, bank, quotedPcr10);
         if (matched is not { } accepted)
-        {
-            var replayed = ImaReplay.Extend(from, newEntries).Bank(bank);
             return Refused(from, $"quoted PCR 10 ({bank}) {Convert.ToHexStringLower(quotedPcr10)} is reached by no prefix of the {newEntries.Count} new entries: " +
-                $"replay gives {Convert.ToHexStringLower(from.Bank(bank))} before them and {Convert.ToHexStringLower(replayed)} after all of them");
-        }
+                $"replay gives {Convert.ToHexStringLower(from.Bank(bank))} before them and {Convert.ToHexStringLower(state.Bank(bank))} after all of them");
 
         var failures = new List<ImaEntryVerdict>();
         for (var i = 0; i < accepted; i++)
@@ -42,8 +39,7 @@ public static class ImaIncrementalAppraisal
             if (i == 0 && from.Entries == 0 && bootPcrs is not null) verdict = WithBootAggregate(verdict, bank, bootPcrs, appraiser);
             if (!verdict.Passed) failures.Add(verdict);
         }
-        var next = ImaReplay.Extend(from, accepted == newEntries.Count ? newEntries : newEntries.Take(accepted));
-        return new ImaIncrementalResult(next, accepted, failures, null);
+        return new ImaIncrementalResult(state, accepted, failures, null);
     }
 
     private static ImaEntryVerdict WithBootAggregate(ImaEntryVerdict verdict, string bank, IReadOnlyDictionary<int, byte[]> pcrs, ImaAppraiser appraiser)

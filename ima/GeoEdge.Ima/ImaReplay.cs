@@ -49,6 +49,28 @@ public static class ImaReplay
         return null;
     }
 
+    /// <summary>
+    /// One pass over the entries in both banks: the smallest prefix whose <paramref name="bank"/> value equals the quote
+    /// and the state after it, or null and the state after all entries. What <see cref="PrefixMatching"/> then
+    /// <see cref="Extend"/> would give, at the cost of one replay.
+    /// </summary>
+    internal static (int? Matched, ImaPcrState State) Scan(ImaPcrState from, IReadOnlyList<ImaEntry> entries, string bank, ReadOnlySpan<byte> quotedPcr10)
+    {
+        var sha1 = from.Sha1.ToArray();
+        var sha256 = from.Sha256.ToArray();
+        var target = bank == "sha1" ? sha1 : sha256;
+        _ = from.Bank(bank);
+        if (target.AsSpan().SequenceEqual(quotedPcr10)) return (0, from);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Pcr != ImaPcr) continue;
+            Step(sha1, entries[i], "sha1");
+            Step(sha256, entries[i], "sha256");
+            if (target.AsSpan().SequenceEqual(quotedPcr10)) return (i + 1, new ImaPcrState(from.Entries + i + 1, sha1, sha256));
+        }
+        return (null, new ImaPcrState(from.Entries + entries.Count, sha1, sha256));
+    }
+
     /// <summary>pcr = H(pcr || measurement) in place.</summary>
     internal static void Step(byte[] pcr, ImaEntry e, string bank)
     {

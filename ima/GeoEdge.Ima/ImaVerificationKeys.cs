@@ -58,14 +58,17 @@ public sealed class ImaVerificationKeys
     /// of {"pubkeys": [base64 DER SubjectPublicKeyInfo, ...], "keyids": [keyid, ...]} where a keyid, when given,
     /// overrides the computed one. Returns null for "".
     /// </summary>
-    public static ImaVerificationKeys? FromKeylimeJson(string text)
+    public static ImaVerificationKeys? FromKeylimeJson(string text) => FromKeylimeJson(text, 0);
+
+    private static ImaVerificationKeys? FromKeylimeJson(string text, int encodings)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        if (encodings > 2) throw new ImaKeyException("verification keys are JSON-encoded more than twice");
         try
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.String) return FromKeylimeJson(root.GetString()!);
+            if (root.ValueKind == JsonValueKind.String) return FromKeylimeJson(root.GetString()!, encodings + 1);
             if (root.ValueKind == JsonValueKind.Null) return null;
             if (root.ValueKind != JsonValueKind.Object) throw new ImaKeyException("verification keys are not a JSON object");
             if (!root.TryGetProperty("pubkeys", out var pubkeys) || pubkeys.ValueKind != JsonValueKind.Array)

@@ -15,8 +15,8 @@ internal static class RuntimePolicyJson
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow });
-            document = JsonDocument.ParseValue(ref reader);
+            // Parse (not ParseValue) so that anything after the policy object is an error too.
+            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow });
         }
         catch (JsonException e)
         {
