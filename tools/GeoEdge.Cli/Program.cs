@@ -1,5 +1,7 @@
 using GeoEdge.Cli.Bench;
 using GeoEdge.Cli.Demo;
+using GeoEdge.Cli.EventLog;
+using GeoEdge.Cli.Ima;
 using GeoEdge.Cli.Osnma;
 using GeoEdge.Hil.Rig.Processes;
 
@@ -10,6 +12,8 @@ const string usage = """
       demo [--scenario NAME] [--readings N]   the whole system on the embedded rig (demo --help)
       bench [agent|bridge|osnma|all] [OPTIONS] benchmarks, one JSON line of figures each (bench --help)
       osnma INPUT --merkle TREE.xml [...]     verify the Galileo OSNMA of a recording (osnma --help)
+      eventlog FILE [--base64] [--json]       parse and replay a TCG boot event log (eventlog --help)
+      ima FILE [--policy POLICY.json] [...]   check an IMA measurement list against a runtime policy (ima --help)
     """;
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
@@ -23,10 +27,17 @@ try
     return args[0] switch
     {
         "demo" => await DemoCommand.RunAsync(args[1..]),
+        // The measurement benchmarks run in this process, with their own options.
+        "bench" when args.Length > 1 && args[1] == "eventlog" => args.Contains("--help") ? Help(EventLogBench.Usage) : await EventLogBench.RunAsync(args[2..]),
+        "bench" when args.Length > 1 && args[1] == "ima" => args.Contains("--help") ? Help(ImaBench.Usage) : await ImaBench.RunAsync(args[2..]),
         "bench" when args.Contains("--help") => Help(BenchCommand.Usage),
         "bench" => await BenchCommand.RunAsync(args[1..]),
         "osnma" when args.Contains("--help") => Help(OsnmaCommand.Usage),
         "osnma" => OsnmaCommand.Run(args[1..]),
+        "eventlog" when args.Contains("--help") => Help(EventLogCommand.Usage),
+        "eventlog" => EventLogCommand.Run(args[1..]),
+        "ima" when args.Contains("--help") => Help(ImaCommand.Usage),
+        "ima" => ImaCommand.Run(args[1..]),
         _ => Unknown(args[0]),
     };
 }

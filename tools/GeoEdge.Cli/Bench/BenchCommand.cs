@@ -7,6 +7,8 @@ public static class BenchCommand
 {
     public const string Usage = """
         usage: ./geoedge bench [agent|bridge|osnma|all] [--readings N] [--hosts N] [--interval SECONDS] [--runs N]
+               ./geoedge bench eventlog [--runs N]     (bench eventlog --help)
+               ./geoedge bench ima [--entries N] [--runs N]  (bench ima --help)
 
           agent    agent size, steady RSS, fix-to-verdict latency (uses GEOEDGE_AGENT_EXE when set;
                    ./geoedge bench sets it to the NativeAOT build)
