@@ -23,8 +23,6 @@ internal ref struct LogReader(ReadOnlySpan<byte> bytes)
     /// <summary>An EFI_GUID: its first three fields little-endian, as <see cref="Guid(ReadOnlySpan{byte})"/> reads them.</summary>
     public Guid Guid(string field) => new(Take(16, field));
 
-    public ReadOnlySpan<byte> Rest() => Take(Remaining, "the rest");
-
     public ReadOnlySpan<byte> Take(int count, string field)
     {
         if (count < 0 || count > Remaining)
