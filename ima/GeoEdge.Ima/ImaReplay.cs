@@ -71,16 +71,32 @@ public static class ImaReplay
         return (null, new ImaPcrState(from.Entries + entries.Count, sha1, sha256));
     }
 
+    /// <summary>
+    /// What the kernel extends into PCR 10's <paramref name="bank"/> ("sha1" or "sha256") for this entry: the
+    /// template hash, SHA-256 of the template data, or all ones for a violation. For whoever plays the kernel (test rigs).
+    /// </summary>
+    public static byte[] Measurement(ImaEntry e, string bank)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var measurement = new byte[bank == "sha1" ? 20 : 32];
+        WriteMeasurement(measurement, e, bank);
+        return measurement;
+    }
+
     /// <summary>pcr = H(pcr || measurement) in place.</summary>
     internal static void Step(byte[] pcr, ImaEntry e, string bank)
     {
         Span<byte> buffer = stackalloc byte[64];
         pcr.CopyTo(buffer);
-        var measurement = buffer.Slice(pcr.Length, pcr.Length);
+        WriteMeasurement(buffer.Slice(pcr.Length, pcr.Length), e, bank);
+        if (bank == "sha1") SHA1.HashData(buffer[..40], pcr);
+        else SHA256.HashData(buffer, pcr);
+    }
+
+    private static void WriteMeasurement(Span<byte> measurement, ImaEntry e, string bank)
+    {
         if (e.IsViolation) measurement.Fill(0xff);
         else if (bank == "sha1") e.TemplateHash.AsSpan(0, Math.Min(e.TemplateHash.Length, 20)).CopyTo(measurement);
         else SHA256.HashData(e.TemplateData, measurement);
-        if (bank == "sha1") SHA1.HashData(buffer[..40], pcr);
-        else SHA256.HashData(buffer, pcr);
     }
 }

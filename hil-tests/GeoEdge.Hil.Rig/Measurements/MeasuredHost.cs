@@ -13,7 +13,7 @@ namespace GeoEdge.Hil.Rig.Measurements;
 /// event log's SHA-256 digests into PCRs 0-15 (as the firmware did on the machine the log comes from),
 /// writes an IMA list (boot_aggregate, a few of this machine's own executables, the agent) and extends
 /// PCR 10 with each entry, and serves both files to the agent where the kernel would. It also writes the
-/// reference values the bridge appraises them against: a boot policy made from the log and a Keylime
+/// reference values the bridge appraises them against: the golden boot policy of the log (BootPolicy.FromLog) and a Keylime
 /// runtime policy with every listed digest. swtpm serves one connection at a time, but the tss2 swtpm
 /// TCTI connects for each command, so the rig can extend PCR 10 while the agent runs, as the kernel would.
 /// </summary>
@@ -61,7 +61,7 @@ public sealed class MeasuredHost
         }
         File.WriteAllBytes(host.BootLogPath, bytes);
         host.WriteImaList();
-        File.WriteAllText(host.BootReferencePath, BootReference(log).ToJsonString());
+        File.WriteAllBytes(host.BootReferencePath, BootPolicy.FromLog(log, TpmHashAlgorithm.Sha256).ToJson());
         File.WriteAllText(host.RuntimePolicyPath, host.RuntimePolicy().ToJsonString());
         progress($"measured boot: {log.Events.Count} events of {DefaultBootLog} extended into swtpm, {host._ima.Count} IMA entries in PCR 10");
         return host;
@@ -93,9 +93,9 @@ public sealed class MeasuredHost
     /// </summary>
     public int RunUnapprovedBinary(string path, byte[] content)
     {
-        var entry = ImaNgEntry.Create(_ima.Count, path, SHA256.HashData(content));
+        var entry = ImaEntry.Build(_ima.Count, "ima-ng", new ImaDigest("sha256", SHA256.HashData(content)), path);
         using (var tpm = TpmDevice.Open(_tcti))
-            tpm.PcrExtend(10, TpmAlgorithm.Sha256, ImaNgEntry.Sha256BankDigest(entry));
+            tpm.PcrExtend(ImaReplay.ImaPcr, TpmAlgorithm.Sha256, ImaReplay.Measurement(entry, "sha256"));
         _ima.Add(entry);
         WriteImaList();
         return entry.Index;
@@ -113,8 +113,8 @@ public sealed class MeasuredHost
 
     private void Add(TpmDevice tpm, string path, byte[] digest)
     {
-        var entry = ImaNgEntry.Create(_ima.Count, path, digest);
-        tpm.PcrExtend(10, TpmAlgorithm.Sha256, ImaNgEntry.Sha256BankDigest(entry));
+        var entry = ImaEntry.Build(_ima.Count, "ima-ng", new ImaDigest("sha256", digest), path);
+        tpm.PcrExtend(ImaReplay.ImaPcr, TpmAlgorithm.Sha256, ImaReplay.Measurement(entry, "sha256"));
         _ima.Add(entry);
     }
 
@@ -142,19 +142,6 @@ public sealed class MeasuredHost
             ["ima"] = new JsonObject { ["ignored_keyrings"] = new JsonArray(), ["log_hash_alg"] = "sha1", ["dm_policy"] = null },
             ["ima-buf"] = new JsonObject(),
             ["verification-keys"] = "",
-        };
-    }
-
-    /// <summary>The boot policy this host's log satisfies: Secure Boot on, its S-CRTM and boot applications.</summary>
-    private static JsonObject BootReference(TcgEventLog log)
-    {
-        JsonArray Digests(uint type) => new([.. log.Events.Where(e => e.Type == type)
-            .Select(e => $"sha256:{Convert.ToHexStringLower(e.Digests[TpmHashAlgorithm.Sha256])}").Distinct().Select(d => (JsonNode?)d)]);
-        return new JsonObject
-        {
-            ["secureBoot"] = "required",
-            ["scrtm"] = Digests(EventType.SCrtmVersion),
-            ["bootApplications"] = Digests(EventType.EfiBootServicesApplication),
         };
     }
 }
