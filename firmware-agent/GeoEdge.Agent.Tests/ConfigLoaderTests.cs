@@ -66,4 +66,36 @@ public class ConfigLoaderTests
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(["--config", dir.File("agent.json"), "--host-id", "x"]));
         Assert.Contains(expected, e.Message);
     }
+
+    [Fact]
+    public void Sending_IMA_entries_without_quoting_PCR_10_is_refused_naming_both_settings()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("agent.json"), """{ "pcrs": [0, 1, 2, 3, 4, 5, 6, 7] }""");
+
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(["--config", dir.File("agent.json"), "--host-id", "x"]));
+
+        Assert.Contains("pcrs must include 10", e.Message);
+        Assert.Contains("measurements.imaList", e.Message);
+    }
+
+    [Fact]
+    public void A_null_measurements_section_is_refused()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("agent.json"), """{ "measurements": null }""");
+
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(["--config", dir.File("agent.json"), "--host-id", "x"]));
+
+        Assert.Contains("measurements", e.Message);
+    }
+
+    [Fact]
+    public void The_example_names_the_kernel_measurement_files()
+    {
+        var config = ConfigLoader.Load(["--config", System.IO.Path.Combine(GeoEdge.Hil.Rig.Composition.RepoPaths.Root, "docs", "agent.example.json")]);
+
+        Assert.Equal("/sys/kernel/security/tpm0/binary_bios_measurements", config.Measurements.BootLog);
+        Assert.Equal("/sys/kernel/security/ima/binary_runtime_measurements", config.Measurements.ImaList);
+    }
 }
