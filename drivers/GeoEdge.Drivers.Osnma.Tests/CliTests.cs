@@ -41,7 +41,7 @@ public sealed class CliTests(CliTests.Files files, ITestOutputHelper output) : I
         var scenario = OsnmaScenario.Named("configuration_1");
         var capture = files.Directory.File("configuration_1.ubx.gz");
         UbxRecordingWriter.WriteFile(capture, scenario.Pages);
-        var ubx = await Cli.RunAsync(capture, "--merkle", scenario.MerkleTree, "--pubkey", scenario.PublicKey!, "--json");
+        var ubx = await GeoEdgeCli.RunAsync("osnma", capture, "--merkle", scenario.MerkleTree, "--pubkey", scenario.PublicKey!, "--json");
         var csv = await files.Configuration1Csv.Value;
         output.WriteLine(ubx.Stdout);
         Assert.Equal(0, ubx.ExitCode);
@@ -57,8 +57,8 @@ public sealed class CliTests(CliTests.Files files, ITestOutputHelper output) : I
     {
         var scenario = OsnmaScenario.Named("configuration_2");
         var csv = Directory.GetFiles(scenario.Folder, "*.csv.gz").Single();
-        var cold = await Cli.RunAsync(csv, "--merkle", scenario.MerkleTree, "--json");
-        var hot = await Cli.RunAsync(csv, "--merkle", scenario.MerkleTree, "--pubkey", scenario.PublicKey!, "--kroot", scenario.StartKroot!, "--json");
+        var cold = await GeoEdgeCli.RunAsync("osnma", csv, "--merkle", scenario.MerkleTree, "--json");
+        var hot = await GeoEdgeCli.RunAsync("osnma", csv, "--merkle", scenario.MerkleTree, "--pubkey", scenario.PublicKey!, "--kroot", scenario.StartKroot!, "--json");
         output.WriteLine($"cold: {cold.Stdout}\nhot: {hot.Stdout}");
         Assert.Equal((0, 0), (cold.ExitCode, hot.ExitCode));
         Assert.Equal(("cold", "hot"), (cold.Json.GetProperty("startMode").GetString(), hot.Json.GetProperty("startMode").GetString()));
@@ -104,7 +104,7 @@ public sealed class CliTests(CliTests.Files files, ITestOutputHelper output) : I
             "unknown option" => [csv, "--merkle", scenario.MerkleTree, "--frobnicate"],
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "no such case"),
         };
-        var run = await Cli.RunAsync(args);
+        var run = await GeoEdgeCli.RunAsync("osnma", args);
         output.WriteLine($"{problem}: exit {run.ExitCode}, stderr: {run.Stderr}");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class CliTests(CliTests.Files files, ITestOutputHelper output) : I
         Assert.True(forged.Where((p, i) => !ReferenceEquals(p, twentyMinutes[i])).Count() > 10, "the victim's word type 1 pages were forged");
         var capture = files.Directory.File("forged.ubx");
         UbxRecordingWriter.WriteFile(capture, forged);
-        var run = await Cli.RunAsync(capture, "--merkle", scenario.MerkleTree, "--pubkey", scenario.PublicKey!, "--json");
+        var run = await GeoEdgeCli.RunAsync("osnma", capture, "--merkle", scenario.MerkleTree, "--pubkey", scenario.PublicKey!, "--json");
         output.WriteLine($"victim E{victim:00}: {run.Stdout}");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(0, run.Json.GetProperty("crcFailures").GetInt64());
@@ -159,60 +159,9 @@ public sealed class CliTests(CliTests.Files files, ITestOutputHelper output) : I
         {
             var scenario = OsnmaScenario.Named("configuration_1");
             var csv = System.IO.Directory.GetFiles(scenario.Folder, "*.csv.gz").Single();
-            return Cli.RunAsync(csv, "--merkle", scenario.MerkleTree, "--pubkey", scenario.PublicKey!, "--json");
+            return GeoEdgeCli.RunAsync("osnma", csv, "--merkle", scenario.MerkleTree, "--pubkey", scenario.PublicKey!, "--json");
         });
 
         public void Dispose() => Directory.Dispose();
-    }
-
-    public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
-    {
-        public JsonElement Json
-        {
-            get
-            {
-                using var document = JsonDocument.Parse(Stdout);
-                return document.RootElement.Clone();
-            }
-        }
-    }
-
-    /// <summary>Runs the built geoedge-cli.dll with `osnma` and the given arguments.</summary>
-    public static class Cli
-    {
-        private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
-        public static string Dll
-        {
-            get
-            {
-                var path = Path.Combine(RepoPaths.Root, "tools", "GeoEdge.Cli", "bin", RepoPaths.Configuration, "net10.0", "geoedge-cli.dll");
-                return File.Exists(path) ? path
-                    : throw new InvalidOperationException(
-                        $"{path} does not exist: build the CLI first (dotnet build tools/GeoEdge.Cli -c {RepoPaths.Configuration}, or ./geoedge build)");
-            }
-        }
-
-        public static async Task<CliRun> RunAsync(params string[] args)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Dll);
-            start.ArgumentList.Add("osnma");
-            foreach (var arg in args) start.ArgumentList.Add(arg);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"geoedge-cli osnma {string.Join(' ', args)} did not finish within {Timeout.TotalMinutes} minutes");
-            }
-            return new CliRun(process.ExitCode, await stdout, await stderr);
-        }
     }
 }

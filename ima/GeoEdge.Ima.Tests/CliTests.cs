@@ -1,3 +1,4 @@
+using GeoEdge.Hil.Rig.Processes;
 using System.Diagnostics;
 using System.Text.Json;
 using Xunit.Abstractions;
@@ -15,7 +16,7 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
     [Fact]
     public async Task Measurements_with_the_inline_policy_pass_with_Keylimes_PCR10()
     {
-        var run = await Cli.RunAsync(TestData.Tpm("ima/keylime/measurements.txt"), "--policy", Inline, "--json");
+        var run = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/measurements.txt"), "--policy", Inline, "--json");
         output.WriteLine(run.Stdout);
         Assert.Equal(0, run.ExitCode);
         var json = run.Json;
@@ -33,14 +34,14 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
     public async Task Measurements_fail_with_an_empty_policy_and_pass_with_none()
     {
         var empty = scratch.Write("empty-policy.json", """{"meta":{"version":1},"digests":{}}"""u8.ToArray());
-        var run = await Cli.RunAsync(TestData.Tpm("ima/keylime/measurements.txt"), "--policy", empty, "--json");
+        var run = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/measurements.txt"), "--policy", empty, "--json");
         Assert.Equal(1, run.ExitCode);
         var failed = run.Json.GetProperty("policy").GetProperty("failed").EnumerateArray().ToList();
         Assert.Equal([0, 1, 2], failed.Select(f => f.GetProperty("index").GetInt32()));
         Assert.All(failed, f => Assert.Equal("path-not-in-policy", f.GetProperty("code").GetString()));
         Assert.Equal("boot_aggregate", failed[0].GetProperty("path").GetString());
 
-        var none = await Cli.RunAsync(TestData.Tpm("ima/keylime/measurements.txt"), "--json");
+        var none = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/measurements.txt"), "--json");
         Assert.Equal(0, none.ExitCode);
         Assert.Equal(JsonValueKind.Null, none.Json.GetProperty("policy").ValueKind);
     }
@@ -48,11 +49,11 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
     [Fact]
     public async Task Signatures_pass_only_with_both_keys()
     {
-        var rsaOnly = await Cli.RunAsync(TestData.Tpm("ima/keylime/signatures.txt"), "--key", TestData.Tpm("ima/keylime/rsa2048pub.pem"), "--json");
+        var rsaOnly = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/signatures.txt"), "--key", TestData.Tpm("ima/keylime/rsa2048pub.pem"), "--json");
         Assert.Equal(1, rsaOnly.ExitCode);
         var failure = rsaOnly.Json.GetProperty("policy").GetProperty("failed").EnumerateArray().Single();
         Assert.Equal(("/usr/bin/zmore", "signature-invalid"), (failure.GetProperty("path").GetString(), failure.GetProperty("code").GetString()));
-        var both = await Cli.RunAsync(TestData.Tpm("ima/keylime/signatures.txt"), "--key", TestData.Tpm("ima/keylime/rsa2048pub.pem"), "--key", TestData.Tpm("ima/keylime/secp256k1.pem"));
+        var both = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/signatures.txt"), "--key", TestData.Tpm("ima/keylime/rsa2048pub.pem"), "--key", TestData.Tpm("ima/keylime/secp256k1.pem"));
         output.WriteLine(both.Stdout);
         Assert.Equal(0, both.ExitCode);
         Assert.Contains("every entry passed", both.Stdout, StringComparison.Ordinal);
@@ -61,10 +62,10 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
     [Fact]
     public async Task The_bad_signature_list_exits_1_with_its_template_hash_mismatch_in_both_forms()
     {
-        var json = await Cli.RunAsync(TestData.Tpm("ima/keylime/bad_signatures.txt"), "--json");
+        var json = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/bad_signatures.txt"), "--json");
         Assert.Equal(1, json.ExitCode);
         Assert.Equal(1, json.Json.GetProperty("templateHashMismatches").GetInt32());
-        var text = await Cli.RunAsync(TestData.Tpm("ima/keylime/bad_signatures.txt"), "--policy", Inline);
+        var text = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/bad_signatures.txt"), "--policy", Inline);
         output.WriteLine(text.Stdout);
         Assert.Equal(1, text.ExitCode);
         Assert.Contains("#0 /usr/bin/zmore: template-hash-mismatch", text.Stdout, StringComparison.Ordinal);
@@ -74,12 +75,12 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
     public async Task A_binary_list_reads_the_same_as_its_text()
     {
         var binary = scratch.Write("keyrings.bin", ImaList.WriteBinary(Expected.Entries("ima/keylime/keyrings.txt")));
-        var run = await Cli.RunAsync(binary, "--policy", Inline, "--json");
+        var run = await GeoEdgeCli.RunAsync("ima", binary, "--policy", Inline, "--json");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("binary", run.Json.GetProperty("format").GetString());
         Assert.Equal(Expected.For("ima/keylime/keyrings.txt").GetProperty("pcr10_sha1_bank_from_ascii_template_hashes").GetString(),
             run.Json.GetProperty("pcr10").GetProperty("sha1").GetString());
-        var unlisted = await Cli.RunAsync(binary, "--policy", scratch.Write("no-keyrings.json", """{"meta":{"version":1}}"""u8.ToArray()), "--json");
+        var unlisted = await GeoEdgeCli.RunAsync("ima", binary, "--policy", scratch.Write("no-keyrings.json", """{"meta":{"version":1}}"""u8.ToArray()), "--json");
         Assert.Equal(1, unlisted.ExitCode);
         Assert.Equal("keyring-not-in-policy", unlisted.Json.GetProperty("policy").GetProperty("failed")[0].GetProperty("code").GetString());
     }
@@ -87,10 +88,10 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
     [Fact]
     public async Task The_violation_passes_by_default_and_fails_when_asked()
     {
-        var run = await Cli.RunAsync(TestData.Tpm("ima/keylime/ima-log-sha1"), "--json");
+        var run = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/ima-log-sha1"), "--json");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(1, run.Json.GetProperty("violations").GetInt32());
-        var strict = await Cli.RunAsync(TestData.Tpm("ima/keylime/ima-log-sha1"), "--fail-violations", "--json");
+        var strict = await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/ima-log-sha1"), "--fail-violations", "--json");
         Assert.Equal(1, strict.ExitCode);
     }
 
@@ -99,9 +100,9 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
     {
         var allowlist = scratch.Write("allowlist", System.Text.Encoding.ASCII.GetBytes(
             "f4845392eca429a4c941a6a07fc32faf843a88c5c3dfa3b9329ab8f4171d9ce3  boot_aggregate\n96d7fae8adb7286a419a88f78c13d35fb782d63df654b7db56f154765698b754  /data\n"));
-        Assert.Equal(0, (await Cli.RunAsync(TestData.Tpm("ima/keylime/ima-log-sha256"), "--policy", allowlist)).ExitCode);
+        Assert.Equal(0, (await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/ima-log-sha256"), "--policy", allowlist)).ExitCode);
         // Keylime's own test allowlist names the file "data", not "/data".
-        Assert.Equal(1, (await Cli.RunAsync(TestData.Tpm("ima/keylime/ima-log-sha256"), "--policy", TestData.Tpm("ima/keylime/allowlist-sha256"))).ExitCode);
+        Assert.Equal(1, (await GeoEdgeCli.RunAsync("ima", TestData.Tpm("ima/keylime/ima-log-sha256"), "--policy", TestData.Tpm("ima/keylime/allowlist-sha256"))).ExitCode);
     }
 
     [Theory]
@@ -128,7 +129,7 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
             "--key without a value" => [measurements, "--key"],
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "no such case"),
         };
-        var run = await Cli.RunAsync(args);
+        var run = await GeoEdgeCli.RunAsync("ima", args);
         output.WriteLine($"{problem}: exit {run.ExitCode}, stderr: {run.Stderr}");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
@@ -149,60 +150,5 @@ public sealed class CliTests(CliTests.Scratch scratch, ITestOutputHelper output)
         }
 
         public void Dispose() => Directory.Delete(Folder, recursive: true);
-    }
-
-    public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
-    {
-        public JsonElement Json
-        {
-            get
-            {
-                using var document = JsonDocument.Parse(Stdout);
-                return document.RootElement.Clone();
-            }
-        }
-    }
-
-    /// <summary>Runs the built geoedge-cli.dll with `ima` and the given arguments.</summary>
-    private static class Cli
-    {
-        private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
-#if DEBUG
-        private const string Configuration = "Debug";
-#else
-        private const string Configuration = "Release";
-#endif
-
-        private static string Dll
-        {
-            get
-            {
-                var path = Path.Combine(TestData.RepositoryRoot, "tools", "GeoEdge.Cli", "bin", Configuration, "net10.0", "geoedge-cli.dll");
-                return File.Exists(path) ? path : throw new InvalidOperationException($"{path} does not exist: build the CLI first (dotnet build tools/GeoEdge.Cli -c {Configuration})");
-            }
-        }
-
-        public static async Task<CliRun> RunAsync(params string[] args)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Dll);
-            start.ArgumentList.Add("ima");
-            foreach (var arg in args) start.ArgumentList.Add(arg);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"geoedge-cli ima {string.Join(' ', args)} did not finish within {Timeout.TotalMinutes} minutes");
-            }
-            return new CliRun(process.ExitCode, await stdout, await stderr);
-        }
     }
 }

@@ -5,9 +5,6 @@ internal static class TestData
 {
     public static string Tpm(string relative) => Path.Combine(Root, "..", "shared", "testdata", "tpm", relative);
 
-    /// <summary>The folder with GeoEdge.sln.</summary>
-    public static string RepositoryRoot => Root;
-
     private static string Root { get; } = FindRoot();
 
     private static string FindRoot()

@@ -1,3 +1,4 @@
+using GeoEdge.Hil.Rig.Processes;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -17,7 +18,7 @@ public sealed class EventLogCliTests
     public async Task Json_report_matches_expected_values(string relative)
     {
         var expected = ExpectedValues.EventLog(relative);
-        var run = await RunAsync([TestData.Tpm(relative), "--json", .. relative.EndsWith(".b64", StringComparison.Ordinal) ? ["--base64"] : Array.Empty<string>()]);
+        var run = await GeoEdgeCli.RunAsync("eventlog", [TestData.Tpm(relative), "--json", .. relative.EndsWith(".b64", StringComparison.Ordinal) ? ["--base64"] : Array.Empty<string>()]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stderr);
@@ -38,7 +39,7 @@ public sealed class EventLogCliTests
     [Fact]
     public async Task Json_report_names_the_event_whose_data_does_not_match_and_verbose_lists_every_event()
     {
-        var run = await RunAsync(TestData.Tpm("eventlogs/tpm2-tools/event-arch-linux.bin"), "--json", "--verbose");
+        var run = await GeoEdgeCli.RunAsync("eventlog", TestData.Tpm("eventlogs/tpm2-tools/event-arch-linux.bin"), "--json", "--verbose");
 
         Assert.Equal(0, run.ExitCode);
         var json = JsonDocument.Parse(run.Stdout).RootElement;
@@ -53,7 +54,7 @@ public sealed class EventLogCliTests
     [Fact]
     public async Task Text_report_has_a_line_per_event_then_the_pcrs()
     {
-        var run = await RunAsync(TestData.Tpm("eventlogs/tpm2-tools/event-sd-boot-fedora37.bin"));
+        var run = await GeoEdgeCli.RunAsync("eventlog", TestData.Tpm("eventlogs/tpm2-tools/event-sd-boot-fedora37.bin"));
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.Stdout.Split('\n');
@@ -72,7 +73,7 @@ public sealed class EventLogCliTests
     [InlineData("eventlogs/keylime/example_reference_state.json", "not a valid event log")]
     public async Task Input_that_is_not_a_log_exits_2_with_one_line_naming_the_problem(string relative, string message)
     {
-        var run = await RunAsync(TestData.Tpm(relative));
+        var run = await GeoEdgeCli.RunAsync("eventlog", TestData.Tpm(relative));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Stdout);
@@ -85,59 +86,12 @@ public sealed class EventLogCliTests
     [Fact]
     public async Task A_binary_log_given_as_base64_and_a_missing_file_argument_exit_2()
     {
-        var notBase64 = await RunAsync(TestData.Tpm("eventlogs/tpm2-tools/event-arch-linux.bin"), "--base64");
+        var notBase64 = await GeoEdgeCli.RunAsync("eventlog", TestData.Tpm("eventlogs/tpm2-tools/event-arch-linux.bin"), "--base64");
         Assert.Equal(2, notBase64.ExitCode);
         Assert.Contains("not base64", notBase64.Stderr);
 
-        var noFile = await RunAsync("--json");
+        var noFile = await GeoEdgeCli.RunAsync("eventlog", "--json");
         Assert.Equal(2, noFile.ExitCode);
         Assert.Contains("FILE is required", noFile.Stderr);
-    }
-
-    private sealed record CliRun(int ExitCode, string Stdout, string Stderr);
-
-    private static Task<CliRun> RunAsync(params string[] args) => RunAsync((IEnumerable<string>)args);
-
-    private static async Task<CliRun> RunAsync(IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(CliDll);
-        start.ArgumentList.Add("eventlog");
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"geoedge-cli eventlog {string.Join(' ', args)} did not finish within a minute");
-        }
-        return new CliRun(process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>The CLI built beside this test assembly's configuration (the project reference builds it).</summary>
-    private static string CliDll
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-            var path = Path.Combine(RepositoryRoot, "tools", "GeoEdge.Cli", "bin", configuration, "net10.0", "geoedge-cli.dll");
-            return File.Exists(path) ? path : throw new InvalidOperationException($"{path} does not exist: build tools/GeoEdge.Cli -c {configuration} first");
-        }
-    }
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "GeoEdge.sln"))) return dir.FullName;
-            throw new InvalidOperationException($"no GeoEdge.sln above {AppContext.BaseDirectory}");
-        }
     }
 }
