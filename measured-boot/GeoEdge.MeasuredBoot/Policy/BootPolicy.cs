@@ -17,7 +17,6 @@ namespace GeoEdge.MeasuredBoot;
 public sealed partial record BootPolicy
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
-    private const int MaxPolicyBytes = 4 * 1024 * 1024;
 
     public SecureBootRequirement? SecureBoot { get; init; }
     public IReadOnlyList<PolicyDigest>? Scrtm { get; init; }
@@ -36,20 +35,9 @@ public sealed partial record BootPolicy
 
     public static BootPolicy Parse(ReadOnlySpan<byte> json)
     {
-        if (json.Length > MaxPolicyBytes) throw new BootPolicyException("$", $"the policy is {json.Length} bytes, more than {MaxPolicyBytes}");
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException e)
-        {
-            throw new BootPolicyException("$", $"not JSON: {e.Message}");
-        }
-        using (document)
+        using (var document = PolicyDocument.Parse(json, "the policy"))
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new BootPolicyException("$", "the policy is not a JSON object");
             var policy = new BootPolicy();
             foreach (var member in root.EnumerateObject())
             {

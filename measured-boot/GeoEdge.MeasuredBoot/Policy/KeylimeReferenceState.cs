@@ -24,19 +24,9 @@ public static class KeylimeReferenceState
 
     public static BootPolicy Import(ReadOnlySpan<byte> json)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException e)
-        {
-            throw new BootPolicyException("$", $"not JSON: {e.Message}");
-        }
-        using (document)
+        using (var document = PolicyDocument.Parse(json, "the reference state"))
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new BootPolicyException("$", "the reference state is not a JSON object");
             foreach (var member in root.EnumerateObject())
                 if (!Known.Contains(member.Name)) throw new BootPolicyException(member.Name, "not a member of Keylime's reference state");
 
