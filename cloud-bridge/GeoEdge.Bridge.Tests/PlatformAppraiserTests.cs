@@ -227,4 +227,28 @@ public sealed class PlatformAppraiserTests : IDisposable
 
         Assert.Equal([FindingCodes.AgentNotMeasured], Codes(appraisal));
     }
+
+    [Fact]
+    public void Firmware_that_leaves_Exit_Boot_Services_out_of_its_log_matches_only_through_the_workaround_and_says_so()
+    {
+        // systemd-boot on Fedora 37: its last two events are the Exit Boot Services actions in PCR 5. The
+        // quote holds them; the log sent without them replays only when they are put back.
+        var original = File.ReadAllBytes(Path.Combine(RepoPaths.SharedTestData, "tpm", "eventlogs", "tpm2-tools", "event-sd-boot-fedora37.bin"));
+        var log = TcgEventLog.Parse(original);
+        Assert.Equal(28, log.Events.Count);
+        var quoted = PcrReplay.Replay(log)[TpmHashAlgorithm.Sha256].Where(p => p.Key <= 7).ToDictionary(p => p.Key, p => p.Value);
+        quoted[10] = new byte[32];
+        var withoutExitBootServices = original[..(int)log.Events[26].Offset];
+        var policies = new PlatformPolicies(BootPolicy.FromLog(TcgEventLog.Parse(withoutExitBootServices), TpmHashAlgorithm.Sha256), RuntimePolicy.Empty, null, "");
+
+        var appraisal = Appraise(Message(quoted, withoutExitBootServices), policies);
+
+        Assert.True(appraisal.ExitBootServicesWorkaround);
+        Assert.DoesNotContain(FindingCodes.BootLogMismatch, Codes(appraisal));
+        // Only "Returned with Success" left out matches no way: the workaround is the known quirk, nothing looser.
+        var cut = original[..(int)log.Events[27].Offset];
+        var refused = Appraise(Message(quoted, cut), policies);
+        Assert.False(refused.ExitBootServicesWorkaround);
+        Assert.Contains(FindingCodes.BootLogMismatch, Codes(refused));
+    }
 }
