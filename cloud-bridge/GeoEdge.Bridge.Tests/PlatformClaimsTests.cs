@@ -36,7 +36,8 @@ public sealed class PlatformClaimsTests
         var submodule = Claims(new PlatformAppraisal([AppraisalFinding.Warn(FindingCodes.BootPolicyMissing, "none"), unapproved], SecureBootOn with { SecureBoot = false }));
 
         Assert.Equal(EarStatus.Contraindicated, submodule.Status);
-        Assert.Equal(33, submodule.TrustVector[TrustCategory.Executables]);
+        Assert.Equal(96, submodule.TrustVector[TrustCategory.Executables]);
+        Assert.Equal(2, submodule.TrustVector[TrustCategory.Hardware]);
         Assert.Equal(32, submodule.TrustVector[TrustCategory.Configuration]);
         var reasons = submodule.Extensions["geoedge.reasons"].EnumerateArray().Select(r => r.GetString()).ToList();
         Assert.Equal(["boot-policy-missing: none", "ima-digest-not-in-policy: IMA entry 7 /tmp/x"], reasons);
@@ -62,5 +63,16 @@ public sealed class PlatformClaimsTests
 
         Assert.Equal(EarStatus.Affirming, submodule.Status);
         Assert.Equal("exit-boot-services-not-logged", submodule.Extensions["geoedge.boot-log-workaround"].GetString());
+    }
+
+    [Fact]
+    public void A_changed_composition_contraindicates_the_hardware_not_the_executables()
+    {
+        var swapped = AppraisalFinding.Contra(FindingCodes.CompositionChanged, "ICCID a -> b (SIM swapped)");
+        var submodule = Claims(new PlatformAppraisal([swapped], SecureBootOn));
+
+        Assert.Equal(EarStatus.Contraindicated, submodule.Status);
+        Assert.Equal(96, submodule.TrustVector[TrustCategory.Hardware]);
+        Assert.Equal(2, submodule.TrustVector[TrustCategory.Executables]);
     }
 }

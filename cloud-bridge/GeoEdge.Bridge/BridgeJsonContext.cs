@@ -16,5 +16,6 @@ namespace GeoEdge.Bridge;
 [JsonSerializable(typeof(List<PolicyView>))]
 [JsonSerializable(typeof(List<ReadingArrivalView>))]
 [JsonSerializable(typeof(ErrorView))]
+[JsonSerializable(typeof(CompositionView))]
 [JsonSerializable(typeof(List<GeoEdge.Bridge.Verification.AppraisalFinding>))]
 public sealed partial class BridgeJsonContext : JsonSerializerContext;

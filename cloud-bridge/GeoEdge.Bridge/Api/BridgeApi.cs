@@ -5,6 +5,7 @@ using GeoEdge.Bridge.Store;
 using GeoEdge.Ear;
 using GeoEdge.Geofencing;
 using GeoEdge.Wire;
+using GeoEdge.Wire.Messages;
 
 namespace GeoEdge.Bridge.Api;
 
@@ -35,6 +36,30 @@ public static class BridgeApi
             store.GetHost(hostId) is null ? NotFound($"host '{hostId}' is not enrolled")
                 : Results.Json(store.ReadingArrivals(hostId).Select(r => new ReadingArrivalView(r.Seq, r.ReceivedAt, r.GnssAuthenticated, r.GnssAuthenticatedSatellites)).ToList(),
                     BridgeJsonContext.Default.ListReadingArrivalView));
+        v1.MapGet("/hosts/{hostId}/composition", (string hostId, BridgeStore store) =>
+            store.GetHost(hostId) is { } host ? Results.Json(Composition(host, store), BridgeJsonContext.Default.CompositionView) : NotFound($"host '{hostId}' is not enrolled"));
+        // The operator approves the composition the host now shows, sending it back as seen: if it changed
+        // again meanwhile, the approval is refused rather than applied to something the operator never saw.
+        v1.MapPost("/hosts/{hostId}/composition/approve", async (string hostId, HttpRequest request, BridgeStore store) =>
+        {
+            if (store.GetHost(hostId) is not { } host) return NotFound($"host '{hostId}' is not enrolled");
+            var body = await ReadBoundedAsync(request, 4096);
+            if (body is null) return BadRequest("composition larger than 4096 bytes");
+            HostComposition expected;
+            try
+            {
+                expected = JsonSerializer.Deserialize(body, WireJsonContext.Default.HostComposition) ?? throw new JsonException("null");
+            }
+            catch (JsonException e)
+            {
+                return BadRequest($"the body must be the pending composition as GET .../composition shows it: {e.Message.Split(". ")[0]}");
+            }
+            if (!store.ApprovePendingComposition(hostId, expected))
+                return Results.Json(new ErrorView(store.GetPendingComposition(hostId) is null
+                    ? $"host '{hostId}' has no composition waiting for approval"
+                    : $"host '{hostId}' now shows another composition than the one sent: GET it again"), BridgeJsonContext.Default.ErrorView, statusCode: 409);
+            return Results.Json(Composition(store.GetHost(hostId)!, store), BridgeJsonContext.Default.CompositionView);
+        });
         v1.MapGet("/hosts/{hostId}/policies", (string hostId, BridgeStore store) =>
             Results.Json(store.CurrentPolicies(hostId).Select(ToView).ToList(), BridgeJsonContext.Default.ListPolicyView));
         v1.MapPut("/hosts/{hostId}/policies/{policyId}", async (string hostId, string policyId, HttpRequest request, BridgeStore store, TimeProvider time) =>
@@ -79,6 +104,13 @@ public static class BridgeApi
 
     private static VerdictView ToView(StoredVerdict v) => new(v.Id, v.HostId, v.Seq, v.CreatedAt, v.EarStatus, v.Geofence, v.PolicyId,
         JsonSerializer.Deserialize(v.ReasonsJson, BridgeJsonContext.Default.ListString) ?? [], v.Ear, v.GnssAuthenticated, v.GnssAuthenticatedSatellites);
+
+    private static CompositionView Composition(EnrolledHost host, BridgeStore store)
+    {
+        var pending = store.GetPendingComposition(host.HostId);
+        return new CompositionView(GeoEdge.Bridge.Composition.CompositionGuard.Approved(host), pending is null ? null
+            : new PendingCompositionView(JsonSerializer.Deserialize(pending.CompositionJson, WireJsonContext.Default.HostComposition)!, pending.FirstSeen, pending.LastSeen));
+    }
 
     private static PolicyView ToView(StoredPolicy p) => new(p.HostId, p.PolicyId, p.Version, p.CreatedAt, p.Body);
 }

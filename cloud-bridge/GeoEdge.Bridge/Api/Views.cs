@@ -10,3 +10,8 @@ public sealed record PolicyView(string HostId, string PolicyId, int Version, Dat
 public sealed record ReadingArrivalView(ulong Seq, DateTimeOffset ReceivedAt, bool? GnssAuthenticated, int? GnssAuthenticatedSatellites);
 
 public sealed record ErrorView(string Error);
+
+/// <summary>A host's approved composition and, when its readings show another, the one waiting for approval.</summary>
+public sealed record CompositionView(GeoEdge.Wire.Messages.HostComposition Approved, PendingCompositionView? Pending);
+
+public sealed record PendingCompositionView(GeoEdge.Wire.Messages.HostComposition Composition, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);

@@ -1,4 +1,5 @@
 using GeoEdge.Bridge.Appraisal;
+using GeoEdge.Bridge.Composition;
 using GeoEdge.Bridge.Geofencing;
 using GeoEdge.Bridge.Registrar;
 using GeoEdge.Bridge.ResultSigning;
@@ -20,6 +21,7 @@ public sealed class MessageRouter(
     RegistrarService registrar,
     ReadingVerifier verifier,
     PlatformAppraiser platformAppraiser,
+    CompositionGuard compositionGuard,
     LocationAssessor assessor,
     ResultIssuer issuer,
     BridgeStore store,
@@ -68,12 +70,15 @@ public sealed class MessageRouter(
     {
         var outcome = verifier.Verify(hostId, payload);
         var platform = outcome.IsAccepted ? platformAppraiser.Appraise(hostId, outcome.Message!, outcome.Accepted!.Counters) : null;
+        var composition = outcome.IsAccepted ? compositionGuard.Check(hostId, outcome.Reading!) : null;
+        if (composition is not null) platform = platform! with { Findings = [.. platform.Findings, .. composition.Findings] };
         if (outcome.IsAccepted && !store.TryAcceptReading(outcome.Accepted!, time.GetUtcNow(), platform!.Next))
         {
             // Another copy of this sequence number won the race to the store (MQTT QoS 1 may deliver twice).
             outcome = VerificationOutcome.Refused(hostId, outcome.Reading,
                 new Finding(FindingCodes.ReplayedReading, $"sequence {outcome.Reading!.Seq} is already stored")) with { ReadingDigest = outcome.ReadingDigest };
         }
+        if (outcome.IsAccepted) RecordComposition(hostId, composition!);
         var location = outcome.IsAccepted ? assessor.Assess(hostId, outcome.Reading!) : null;
         var result = issuer.Issue(outcome, outcome.IsAccepted ? platform : null, location);
         if (outcome.IsAccepted)
@@ -81,6 +86,20 @@ public sealed class MessageRouter(
         else
             log.LogWarning("host {Host}: reading refused: {Reasons}", hostId, string.Join("; ", result.Reasons));
         return [new Outgoing(Topics.Results(hostId), WireJson.Encode(result))];
+    }
+
+    /// <summary>A changed composition waits for approval; the approved one seen again clears what was pending.</summary>
+    private void RecordComposition(string hostId, CompositionCheck.Result composition)
+    {
+        if (composition.Observed is { } observed)
+        {
+            store.SetPendingComposition(hostId, observed, time.GetUtcNow());
+            log.LogWarning("host {Host}: composition changed, waiting for approval: {Reasons}", hostId, string.Join("; ", composition.Findings.Select(f => f.Detail)));
+        }
+        else if (composition.Findings.Count == 0)
+        {
+            store.ClearPendingComposition(hostId);
+        }
     }
 
     private static string Shorten(string s) => s.Length > 120 ? s[..120] + "..." : s;

@@ -6,24 +6,31 @@ namespace GeoEdge.Bridge.ResultSigning;
 
 /// <summary>
 /// The platform submodule of an accepted reading: the quote proved the TPM and the AK (instance
-/// identity, hardware); the boot and IMA appraisal decide executables and configuration. Any finding
+/// identity, hardware unless its composition changed); the boot and IMA appraisal decide executables and
+/// configuration. Any finding
 /// that contradicts the policy makes it contraindicated; evidence that could not be appraised makes it
 /// a warning; only a platform with nothing to remark is affirming.
 /// </summary>
 internal static class PlatformClaims
 {
-    // AR4SI trustworthiness claim values (draft-ietf-rats-ar4si): 2 affirming, 32/33 contraindicated.
+    // AR4SI trustworthiness claim values (draft-ietf-rats-ar4si): 2-31 affirming, 32-95 warning, 96-127 contraindicated.
     private const int Approved = 2;
     private const int UnsafeConfiguration = 32;
-    private const int ContraindicatedExecutables = 33;
+    private const int Contraindicated = 96;
+
+    /// <summary>Findings about what the host is made of (its hardware), not what it runs.</summary>
+    private static readonly HashSet<string> HardwareFindings = [FindingCodes.CompositionChanged, FindingCodes.SimRemoved];
 
     public static EarSubmodule Accepted(IReadOnlyList<Finding> quoteWarnings, PlatformAppraisal platform, string[] policy)
     {
+        var contraindicated = platform.Findings.Where(f => f.Severity == FindingSeverity.Contraindicated).ToList();
+        var hardwareChanged = contraindicated.Any(f => HardwareFindings.Contains(f.Code));
+        var software = platform.Findings.Where(f => !HardwareFindings.Contains(f.Code)).ToList();
         var vector = TrustVector.Empty
             .With(TrustCategory.InstanceIdentity, Approved)
-            .With(TrustCategory.Hardware, Approved);
-        if (platform.IsContraindicated) vector = vector.With(TrustCategory.Executables, ContraindicatedExecutables);
-        else if (platform.Findings.Count == 0) vector = vector.With(TrustCategory.Executables, Approved);
+            .With(TrustCategory.Hardware, hardwareChanged ? Contraindicated : Approved);
+        if (software.Any(f => f.Severity == FindingSeverity.Contraindicated)) vector = vector.With(TrustCategory.Executables, Contraindicated);
+        else if (software.Count == 0) vector = vector.With(TrustCategory.Executables, Approved);
         if (platform.Next.SecureBoot is { } secureBoot)
             vector = vector.With(TrustCategory.Configuration, secureBoot ? Approved : UnsafeConfiguration);
 

@@ -71,6 +71,12 @@ internal static class Schema
             agent_measured INTEGER NOT NULL,
             ima_failures   TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS composition_pending (
+            host_id        TEXT PRIMARY KEY REFERENCES hosts(host_id),
+            composition    TEXT NOT NULL,
+            first_seen     TEXT NOT NULL,
+            last_seen      TEXT NOT NULL
+        );
         """;
 
     /// <summary>

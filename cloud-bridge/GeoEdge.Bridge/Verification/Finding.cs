@@ -75,4 +75,12 @@ public static class FindingCodes
     public const string ImaReplayMismatch = "ima-replay-mismatch";
     /// <summary>No IMA entry of this boot shows the agent's own executable with an approved digest.</summary>
     public const string AgentNotMeasured = "agent-not-measured";
+
+    // Host composition (modem and SIM identities against the approved composition).
+    /// <summary>IMEI, ICCID or IMSI differ from the approved composition, or the modem is gone: until an operator approves.</summary>
+    public const string CompositionChanged = "composition-changed";
+    /// <summary>The SIM is not inserted (+CPIN or the SIM-detect line).</summary>
+    public const string SimRemoved = "sim-removed";
+    /// <summary>The SIM is present but locked or not ready: its identities cannot be compared (warning).</summary>
+    public const string SimNotReady = "sim-not-ready";
 }

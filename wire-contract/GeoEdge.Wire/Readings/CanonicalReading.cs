@@ -19,6 +19,7 @@ public static class CanonicalReading
             throw new WireFormatException($"reading: version {reading.V} is not supported (expected {Reading.CurrentVersion})");
         HostId.Validate(reading.HostId);
         if (reading.Fix is { } fix) GnssFixValidation.Validate(fix);
+        if (reading.Modem is { } modem) ModemReportValidation.Validate(modem);
         if (!Encode(reading).AsSpan().SequenceEqual(bytes))
             throw new WireFormatException("reading: bytes are not in canonical form");
         return reading;

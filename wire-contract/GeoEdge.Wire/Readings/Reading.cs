@@ -22,6 +22,12 @@ public sealed record Reading
 
     /// <summary>The latest GNSS fix, or null when the receiver had none.</summary>
     public GnssFixReport? Fix { get; init; }
+
+    /// <summary>
+    /// The modem and SIM as read this cycle; null when the host has no modem configured. Omitted when
+    /// null, so readings of agents without modem support keep their bytes.
+    /// </summary>
+    public ModemReport? Modem { get; init; }
 }
 
 /// <summary>
