@@ -1,4 +1,5 @@
 using GeoEdge.Cli.Bench;
+using GeoEdge.Cli.Composition;
 using GeoEdge.Cli.Demo;
 using GeoEdge.Cli.EventLog;
 using GeoEdge.Cli.Ima;
@@ -14,6 +15,7 @@ const string usage = """
       osnma INPUT --merkle TREE.xml [...]     verify the Galileo OSNMA of a recording (osnma --help)
       eventlog FILE [--base64] [--json]       parse and replay a TCG boot event log (eventlog --help)
       ima FILE [--policy POLICY.json] [...]   check an IMA measurement list against a runtime policy (ima --help)
+      composition HOST [--bridge URL] [--approve]  show or approve a host's composition (composition --help)
     """;
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
@@ -38,6 +40,8 @@ try
         "eventlog" => EventLogCommand.Run(args[1..]),
         "ima" when args.Contains("--help") => Help(ImaCommand.Usage),
         "ima" => ImaCommand.Run(args[1..]),
+        "composition" when args.Contains("--help") => Help(CompositionCommand.Usage),
+        "composition" => await CompositionCommand.RunAsync(args[1..]),
         _ => Unknown(args[0]),
     };
 }
