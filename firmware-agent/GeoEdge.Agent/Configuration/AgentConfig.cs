@@ -17,6 +17,7 @@ public sealed record AgentConfig
     public GnssConfig Gnss { get; set; } = new();
     public BrokerConfig Broker { get; set; } = new();
     public MeasurementsConfig Measurements { get; set; } = new();
+    public ModemConfig Modem { get; set; } = new();
 
     /// <summary>Seconds between readings (default 300; as low as 1 for tests and demos).</summary>
     public int IntervalSeconds { get; set; } = 300;
@@ -95,6 +96,39 @@ public sealed record MeasurementsConfig
 
     /// <summary>The IMA measurement list, binary or ASCII (the format is recognised).</summary>
     public string ImaList { get; set; } = "/sys/kernel/security/ima/binary_runtime_measurements";
+}
+
+/// <summary>
+/// The LTE/NR modem on an AT command port (Quectel, SIMCom or any 27.007 module). Without a device the
+/// host has no modem: readings carry no modem report and the composition has no IMEI, ICCID or IMSI.
+/// </summary>
+public sealed record ModemConfig
+{
+    /// <summary>The modem's AT port, e.g. /dev/ttyUSB2; null or empty: no modem.</summary>
+    public string? Device { get; set; }
+
+    public int BaudRate { get; set; } = 115200;
+
+    /// <summary>How long one AT command may take before the modem counts as unresponsive.</summary>
+    public double CommandTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Seconds between modem reads (also on every SIM or registration URC); default 10.</summary>
+    public double PollSeconds { get; set; } = 10;
+
+    /// <summary>A SIM-detect GPIO line (libgpiod), where the board has one.</summary>
+    public SimDetectConfig? SimDetect { get; set; }
+}
+
+/// <summary>The GPIO line wired to the SIM tray's card-detect switch.</summary>
+public sealed record SimDetectConfig
+{
+    /// <summary>gpiochip name, number or path (gpiod_chip_open_lookup).</summary>
+    public required string Chip { get; set; }
+
+    public required int Line { get; set; }
+
+    /// <summary>True when the line reads 0 with a SIM inserted.</summary>
+    public bool ActiveLow { get; set; }
 }
 
 public sealed record BrokerConfig

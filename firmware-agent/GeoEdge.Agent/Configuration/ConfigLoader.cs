@@ -127,6 +127,11 @@ public static class ConfigLoader
         if (string.IsNullOrWhiteSpace(c.Tcti)) throw new ConfigException("tcti must not be empty");
         ValidateOsnma(c.Gnss.Osnma);
         if (c.Measurements is null) throw new ConfigException("measurements must be an object (bootLog, imaList)");
+        if (c.Modem is null) throw new ConfigException("modem must be an object (device, baudRate, ...)");
+        if (c.Modem.CommandTimeoutSeconds is < 0.1 or > 120) throw new ConfigException($"modem.commandTimeoutSeconds must be 0.1-120, got {c.Modem.CommandTimeoutSeconds}");
+        if (c.Modem.PollSeconds is < 0.5 or > 3600) throw new ConfigException($"modem.pollSeconds must be 0.5-3600, got {c.Modem.PollSeconds}");
+        if (c.Modem.SimDetect is { } detect && (string.IsNullOrWhiteSpace(detect.Chip) || detect.Line < 0))
+            throw new ConfigException("modem.simDetect needs a chip and a line number of 0 or more");
         if (!c.Pcrs.Contains(10) && !string.IsNullOrEmpty(c.Measurements.ImaList))
             throw new ConfigException("pcrs must include 10 when measurements.imaList is set: the quote of PCR 10 vouches for the IMA entries");
         return c with { HostId = hostId };
