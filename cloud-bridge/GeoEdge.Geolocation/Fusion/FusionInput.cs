@@ -1,0 +1,13 @@
+namespace GeoEdge.Geolocation;
+
+/// <summary>
+/// Everything GL knows about one reading. Any source may be missing (null). <paramref name="Time"/> is
+/// the reading's time, used for the speed check when there is no GNSS fix (whose own time wins).
+/// </summary>
+public sealed record FusionInput(
+    GnssObservation? Gnss,
+    CellObservation? Cell,
+    NetworkObservation? Network,
+    PreviousLocation? Previous,
+    FusionOptions Options,
+    DateTimeOffset? Time = null);
