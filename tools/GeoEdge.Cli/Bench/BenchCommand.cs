@@ -9,6 +9,7 @@ public static class BenchCommand
         usage: ./geoedge bench [agent|bridge|osnma|all] [--readings N] [--hosts N] [--interval SECONDS] [--runs N]
                ./geoedge bench eventlog [--runs N]     (bench eventlog --help)
                ./geoedge bench ima [--entries N] [--runs N]  (bench ima --help)
+               ./geoedge bench geolocation [--cells N] [--lookups N]  (bench geolocation --help)
 
           agent    agent size, steady RSS, fix-to-verdict latency (uses GEOEDGE_AGENT_EXE when set;
                    ./geoedge bench sets it to the NativeAOT build)
