@@ -25,8 +25,6 @@ internal sealed class ModemPort(string path, int baudRate, TimeSpan writeTimeout
         return opened;
     }
 
-    public bool IsOpen => _port is not null;
-
     /// <summary>Reads what arrives within <paramref name="timeout"/>; 0 when nothing did or the pty is down (then it waits the timeout).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     public int Read(Span<byte> buffer, TimeSpan timeout, CancellationToken ct)
