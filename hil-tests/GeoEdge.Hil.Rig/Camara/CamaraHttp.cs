@@ -8,14 +8,21 @@ namespace GeoEdge.Hil.Rig.Camara;
 internal static class CamaraHttp
 {
     /// <summary>
+    /// Kestrel's hard cap on a request body. Bodies between the endpoint's limit and this are read
+    /// to the end and discarded before the refusal goes out, so that a client still writing its
+    /// body sees the 400 instead of a reset connection; beyond it the connection is simply closed.
+    /// </summary>
+    public const int DrainLimitBytes = 1024 * 1024;
+
+    /// <summary>
     /// Reads the whole body, refusing more than <paramref name="maxBytes"/> whatever Content-Length
     /// claims (it may lie, or be absent with chunked encoding). CAMARA has no 413 code, so an
     /// oversize body is the generic 400 INVALID_ARGUMENT.
     /// </summary>
     public static async Task<byte[]> ReadBodyAsync(HttpContext context, int maxBytes)
     {
-        if (context.Request.ContentLength > maxBytes)
-            throw CamaraError.InvalidArgument($"request body of {context.Request.ContentLength} bytes exceeds the {maxBytes}-byte limit");
+        var tooLarge = CamaraError.InvalidArgument($"the request body exceeds the {maxBytes}-byte limit");
+        if (context.Request.ContentLength > DrainLimitBytes) throw tooLarge;
         var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
         try
         {
@@ -26,13 +33,25 @@ internal static class CamaraHttp
                 if (read == 0) break;
                 length += read;
             }
-            if (length > maxBytes)
-                throw CamaraError.InvalidArgument($"request body exceeds the {maxBytes}-byte limit");
-            return buffer.AsSpan(0, length).ToArray();
+            if (length <= maxBytes) return buffer.AsSpan(0, length).ToArray();
+            await DrainAsync(context, buffer);
+            throw tooLarge;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task DrainAsync(HttpContext context, byte[] scratch)
+    {
+        try
+        {
+            while (await context.Request.Body.ReadAsync(scratch, context.RequestAborted) > 0) { }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Past DrainLimitBytes: Kestrel will close the connection after the answer.
         }
     }
 

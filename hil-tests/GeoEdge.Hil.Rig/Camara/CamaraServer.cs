@@ -23,13 +23,15 @@ public sealed class CamaraServer : IAsyncDisposable
     private readonly DeviceRegistry _devices;
     private readonly ScriptedFaults _faults;
     private readonly VerifyEndpoint _verify;
+    private readonly TokenEndpoint _token;
     private int _requests;
 
     /// <summary>The apiRoot: the verify operation is at <c>{BaseUrl}/location-verification/v3/verify</c>.</summary>
-    public string BaseUrl { get; }
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
     public string TokenUrl => BaseUrl + "/token";
     public string VerifyUrl => BaseUrl + VerifyEndpoint.Path;
-    public int Port { get; }
+    /// <summary>The loopback port actually bound (the kernel's choice when the options said 0).</summary>
+    public int Port { get; private set; }
 
     /// <summary>Every HTTP request received, whatever its path or outcome.</summary>
     public int RequestCount => Volatile.Read(ref _requests);
@@ -38,28 +40,21 @@ public sealed class CamaraServer : IAsyncDisposable
     /// <summary>Access tokens issued by the token endpoint and <see cref="IssueDeviceToken"/>.</summary>
     public int TokensIssued => _tokens.Issued;
 
-    private CamaraServer(WebApplication app, CamaraServerOptions options, AccessTokens tokens, DeviceRegistry devices,
-        ScriptedFaults faults, VerifyEndpoint verify, int port)
+    private CamaraServer(WebApplication app, CamaraServerOptions options)
     {
         _app = app;
         _options = options;
-        _tokens = tokens;
-        _devices = devices;
-        _faults = faults;
-        _verify = verify;
-        Port = port;
-        BaseUrl = $"http://127.0.0.1:{port}";
+        _tokens = new AccessTokens(options.Clock);
+        _devices = new DeviceRegistry();
+        _faults = new ScriptedFaults();
+        _verify = new VerifyEndpoint(options, _tokens, _devices, _faults);
+        _token = new TokenEndpoint(options, _tokens);
     }
 
     public static async Task<CamaraServer> StartAsync(CamaraServerOptions? options = null)
     {
         options ??= new CamaraServerOptions();
         options.Validate();
-        var tokens = new AccessTokens(options.Clock);
-        var devices = new DeviceRegistry();
-        var faults = new ScriptedFaults();
-        var verify = new VerifyEndpoint(options, tokens, devices, faults);
-        var tokenEndpoint = new TokenEndpoint(options, tokens);
 
         // The empty builder reads no appsettings, environment URLs or command line: the only
         // listener is the loopback one below.
@@ -70,14 +65,14 @@ public sealed class CamaraServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port);
             // Backstops behind the endpoints' own byte limit: headers and bodies stay small.
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1;
+            kestrel.Limits.MaxRequestBodySize = CamaraHttp.DrainLimitBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             kestrel.Limits.MaxRequestHeaderCount = 50;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
         });
         var app = builder.Build();
-        CamaraServer? server = null;
-        app.Run(context => server!.RouteAsync(context, tokenEndpoint));
+        var server = new CamaraServer(app, options);
+        app.Run(server.RouteAsync);
         try
         {
             await app.StartAsync();
@@ -88,7 +83,7 @@ public sealed class CamaraServer : IAsyncDisposable
             throw new Processes.RigException($"the CAMARA server could not listen on 127.0.0.1:{options.Port}: {e.Message}", e);
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server = new CamaraServer(app, options, tokens, devices, faults, verify, new Uri(address).Port);
+        server.Port = new Uri(address).Port;
         return server;
     }
 
@@ -158,7 +153,7 @@ public sealed class CamaraServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task RouteAsync(HttpContext context, TokenEndpoint tokenEndpoint)
+    private async Task RouteAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
         try
@@ -166,7 +161,7 @@ public sealed class CamaraServer : IAsyncDisposable
             switch (context.Request.Path.Value)
             {
                 case "/token":
-                    await tokenEndpoint.HandleAsync(context);
+                    await _token.HandleAsync(context);
                     break;
                 case VerifyEndpoint.Path:
                     await _verify.HandleAsync(context);

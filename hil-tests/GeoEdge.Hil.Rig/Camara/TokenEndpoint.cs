@@ -119,15 +119,35 @@ internal sealed class TokenEndpoint(CamaraServerOptions options, AccessTokens to
         return form;
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Form decoding that refuses what a lenient decoder would pass through: a '%' not followed by
+    /// two hex digits, or escapes that do not decode to UTF-8.
+    /// </summary>
     private static string FormDecode(string value)
     {
+        var bytes = new List<byte>(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '%')
+            {
+                if (i + 2 >= value.Length || !char.IsAsciiHexDigit(value[i + 1]) || !char.IsAsciiHexDigit(value[i + 2]))
+                    throw new TokenError(400, "invalid_request", "malformed percent-encoding in the form");
+                bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else if (c == '+') bytes.Add((byte)' ');
+            else bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+        }
         try
         {
-            return Uri.UnescapeDataString(value.Replace('+', ' '));
+            return StrictUtf8.GetString(bytes.ToArray());
         }
-        catch (UriFormatException)
+        catch (DecoderFallbackException)
         {
-            throw new TokenError(400, "invalid_request", "malformed percent-encoding");
+            throw new TokenError(400, "invalid_request", "the form does not decode to UTF-8");
         }
     }
 
