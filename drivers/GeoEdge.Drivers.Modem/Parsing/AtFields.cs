@@ -41,6 +41,7 @@ internal sealed class AtFields
         {
             if (i < body.Length && body[i] == '"') inQuotes = !inQuotes;
             if (i < body.Length && (inQuotes || body[i] != ',')) continue;
+            if (inQuotes) throw new AtParseException(command, line, "parameter list", "unterminated double quote");
             if (values.Count == MaxFields)
                 throw new AtParseException(command, line, "parameter list", $"more than {MaxFields} parameters");
             var field = body[start..i].Trim();
@@ -51,7 +52,6 @@ internal sealed class AtFields
             quoted.Add(isQuoted);
             start = i + 1;
         }
-        if (inQuotes) throw new AtParseException(command, line, "parameter list", "unterminated double quote");
         return new AtFields(command, line, values.ToArray(), quoted.ToArray());
     }
 
