@@ -10,6 +10,7 @@ packages=(
   libtss2-esys-3.0.2-0 libtss2-tctildr0 libtss2-mu0 libtss2-tcti-swtpm0 libtss2-tcti-device0
   libmosquitto1 mosquitto mosquitto-clients   # MQTT client library, broker for the rig
   socat                        # pty pairs between the device simulators and the agent
+  libgpiod2                    # GPIO lines (SIM detect) through the libgpiod v1 API
   openssl ca-certificates
   clang zlib1g-dev             # NativeAOT linking (publish-agent)
 )
