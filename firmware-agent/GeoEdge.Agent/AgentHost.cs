@@ -5,6 +5,7 @@ using GeoEdge.Agent.Enrollment;
 using GeoEdge.Agent.Gnss;
 using GeoEdge.Agent.Logging;
 using GeoEdge.Agent.Measurements;
+using GeoEdge.Agent.Modem;
 using GeoEdge.Agent.Outbox;
 using GeoEdge.Agent.State;
 using GeoEdge.Drivers.Tpm;
@@ -49,7 +50,9 @@ public sealed class AgentHost(AgentConfig config)
             // Going online (broker, epoch, enrollment) runs beside the readings: an agent that starts
             // while the broker is down still makes readings from its last epoch, and they wait in the
             // outbox. Only publishing waits for enrollment.
-            var composition = new HostComposition { GnssReceiver = $"ubx+nmea:{config.Gnss.Device}" };
+            var modem = string.IsNullOrEmpty(config.Modem.Device) ? null : new ModemMonitor(config.Modem, _log.For("modem"));
+            var modemTask = modem?.RunAsync(run.Token) ?? Task.CompletedTask;
+            var composition = await CompositionAsync(modem, run.Token);
             var enroller = new Enroller(tpm, link, hostId, composition, _log.For("enroll"));
             var online = GoOnlineAsync(link, enroller, run.Token);
 
@@ -64,9 +67,9 @@ public sealed class AgentHost(AgentConfig config)
             if (savedEpoch is null) await WaitOrFailAsync(link.WaitForEpochAsync(run.Token), online);
             else _log.Info($"making readings from the last known epoch until the bridge is reachable");
             await WaitForFirstFixAsync(gnss, run.Token);
-            var cycle = new ReadingCycle(hostId, config.Pcrs, gnss, tpm, CurrentEpoch, sequence, outbox, measurements, _log.For("cycle"));
+            var cycle = new ReadingCycle(hostId, config.Pcrs, gnss, tpm, CurrentEpoch, sequence, outbox, measurements, () => modem?.Report(), _log.For("cycle"));
             await WaitOrFailAsync(RunCyclesAsync(cycle, publisher, run.Token), online);
-            await Task.WhenAll(Quietly(publishing), Quietly(recording), Quietly(gnssTask), Quietly(online));
+            await Task.WhenAll(Quietly(publishing), Quietly(recording), Quietly(gnssTask), Quietly(online), Quietly(modemTask));
             _log.Info($"stopped after delivering {publisher.Delivered} reading(s)");
             return 0;
         }
@@ -112,6 +115,20 @@ public sealed class AgentHost(AgentConfig config)
     /// Gives the receiver a moment to report a fix before the first reading, so a fresh start does
     /// not open with a location-less reading. Bounded: a host with no sky view still reports.
     /// </summary>
+    /// <summary>
+    /// What the host is made of, as enrolled: the GNSS receiver and, with a modem, its IMEI and the SIM's
+    /// ICCID and IMSI from the first read (waited for up to 15 s; without it they are left out and the
+    /// bridge will see them appear as a change to approve).
+    /// </summary>
+    private async Task<HostComposition> CompositionAsync(ModemMonitor? modem, CancellationToken ct)
+    {
+        var composition = new HostComposition { GnssReceiver = $"ubx+nmea:{config.Gnss.Device}" };
+        if (modem is null) return composition;
+        var first = await modem.FirstAsync(TimeSpan.FromSeconds(15), ct);
+        if (first is null) _log.Warn("no modem read within 15 s: enrolling without IMEI, ICCID and IMSI");
+        return first is null ? composition : composition with { Imei = first.Imei, Iccid = first.Iccid, Imsi = first.Imsi };
+    }
+
     private async Task WaitForFirstFixAsync(GnssReceiver gnss, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(config.Gnss.MaxFixAgeSeconds);

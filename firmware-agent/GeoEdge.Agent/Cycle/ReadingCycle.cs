@@ -24,6 +24,7 @@ public sealed class ReadingCycle(
     SequenceCounter sequence,
     DurableOutbox outbox,
     MeasurementCollector measurements,
+    Func<ModemReport?> modem,
     AgentLog log)
 {
     public ulong RunOnce(DateTimeOffset now)
@@ -38,6 +39,7 @@ public sealed class ReadingCycle(
             Time = now,
             NonceEpoch = epoch.Epoch,
             Fix = fix,
+            Modem = modem(),
         };
         // Stage, commit, release: a crash at any point leaves either no trace of this number or a
         // reading under it that the next start delivers (DurableOutbox.Recover).

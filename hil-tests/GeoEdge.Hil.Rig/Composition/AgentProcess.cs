@@ -36,13 +36,14 @@ public sealed class AgentProcess : IDisposable
             "--state-dir", StateDirectory,
             "--ak-handle", _settings.AkHandle,
         };
-        if (_settings.Gnss is not null || _settings.Measurements is not null)
+        if (_settings.Gnss is not null || _settings.Measurements is not null || _settings.Modem is not null)
         {
             // OSNMA and measurement settings have no command-line options: they go in a configuration file, as on a host.
             var config = Path.Combine(StateDirectory, "..", $"agent-{_settings.HostId}.json");
             var document = new System.Text.Json.Nodes.JsonObject();
             if (_settings.Gnss is { } gnss) document["gnss"] = gnss.DeepClone();
             if (_settings.Measurements is { } measurements) document["measurements"] = measurements.DeepClone();
+            if (_settings.Modem is { } modem) document["modem"] = modem.DeepClone();
             File.WriteAllText(config, document.ToJsonString());
             args.AddRange(["--config", config]);
         }
@@ -75,5 +76,6 @@ public sealed class AgentProcess : IDisposable
 
 /// <param name="Gnss">The agent's "gnss" configuration section beyond device and baud rate (OSNMA), if any.</param>
 /// <param name="Measurements">The agent's "measurements" section (boot log and IMA list paths), if any.</param>
+/// <param name="Modem">The agent's "modem" section (AT port and timing), when the rig has a modem.</param>
 public sealed record AgentSettings(string HostId, string Tcti, string GnssDevice, BrokerEndpoint Broker, int IntervalSeconds = 1, string AkHandle = "0x81010002",
-    System.Text.Json.Nodes.JsonObject? Gnss = null, System.Text.Json.Nodes.JsonObject? Measurements = null);
+    System.Text.Json.Nodes.JsonObject? Gnss = null, System.Text.Json.Nodes.JsonObject? Measurements = null, System.Text.Json.Nodes.JsonObject? Modem = null);

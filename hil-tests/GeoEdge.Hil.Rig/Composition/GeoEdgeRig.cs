@@ -3,6 +3,7 @@ using GeoEdge.Hil.Rig.Measurements;
 using GeoEdge.Hil.Rig.Processes;
 using GeoEdge.Hil.Rig.Serial;
 using GeoEdge.Hil.Rig.Simulators;
+using GeoEdge.Hil.Rig.Simulators.Modem;
 using GeoEdge.Hil.Rig.Tpm;
 
 namespace GeoEdge.Hil.Rig.Composition;
@@ -25,6 +26,10 @@ public sealed class GeoEdgeRig : IAsyncDisposable
 
     /// <summary>What swtpm's PCRs say the host booted and runs, and the files the agent reads it from.</summary>
     public MeasuredHost Measured { get; private set; } = null!;
+
+    /// <summary>The simulated modem and its pty, when <see cref="RigOptions.Modem"/> is set.</summary>
+    public ModemSimulator? Modem { get; private set; }
+    public PtyPair? ModemPort { get; private set; }
 
     /// <summary>The NMEA receiver, when the rig has no OSNMA scenario.</summary>
     public GnssSimulator Gnss => Sky.Nmea ?? throw new InvalidOperationException("this rig replays an OSNMA scenario over UBX; see Sky.Ubx");
@@ -67,6 +72,12 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         _progress("starting the GNSS simulator on a socat pty pair...");
         GnssPort = await PtyPair.StartAsync(Directory.Sub("pty"), "gnss");
         Sky = await RigSky.StartAsync(Options, GnssPort.SimulatorPath, _progress);
+        if (Options.Modem is { } profile)
+        {
+            _progress($"starting the modem simulator ({profile.Name}) on a socat pty pair...");
+            ModemPort = await PtyPair.StartAsync(Directory.Sub("pty-modem"), "modem");
+            Modem = await ModemSimulator.StartAsync(ModemPort.SimulatorPath, profile, SimulatedModemState.ExampleFor(profile));
+        }
         _progress("starting the bridge...");
         var caDirectory = Directory.Sub("trusted-ek-ca");
         if (Options.TrustSwtpmCa)
@@ -86,7 +97,11 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         }
         Results = await ResultWatcher.StartAsync(Broker.PlainPort);
         Agent = new AgentProcess(Directory, new AgentSettings(Options.HostId, Tpm.Tcti, GnssPort.DevicePath, Endpoint(Options.HostId), Options.IntervalSeconds,
-            Gnss: Sky.AgentGnssConfig(Options), Measurements: Measured.AgentConfig()));
+            Gnss: Sky.AgentGnssConfig(Options), Measurements: Measured.AgentConfig(),
+            Modem: ModemPort is null ? null : new System.Text.Json.Nodes.JsonObject
+            {
+                ["device"] = ModemPort.DevicePath, ["baudRate"] = 115200, ["pollSeconds"] = 1, ["commandTimeoutSeconds"] = 2,
+            }));
     }
 
     /// <summary>
@@ -128,6 +143,8 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         if (Results is not null) await Results.DisposeAsync();
         Bridge?.Dispose();
         if (Sky is not null) await Sky.DisposeAsync();
+        if (Modem is not null) await Modem.DisposeAsync();
+        ModemPort?.Dispose();
         GnssPort?.Dispose();
         Broker?.Dispose();
         Tpm?.Dispose();

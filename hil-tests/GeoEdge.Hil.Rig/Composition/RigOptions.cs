@@ -33,6 +33,12 @@ public sealed record RigOptions
     /// </summary>
     public string? OsnmaScenario { get; init; } = "eoc_step1";
 
+    /// <summary>
+    /// The simulated LTE modem the agent reads over AT commands (Quectel EC25 with a Madrid cell and a
+    /// Spanish SIM by default when set); null: the host has no modem.
+    /// </summary>
+    public GeoEdge.Hil.Rig.Simulators.Modem.ModemProfile? Modem { get; init; }
+
     /// <summary>How fast the replayed sky runs (20: an hour of scenario lasts three minutes).</summary>
     public double GnssSpeed { get; init; } = 20;
 
