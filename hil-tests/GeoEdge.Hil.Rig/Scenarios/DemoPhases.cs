@@ -1,6 +1,7 @@
 using GeoEdge.Hil.Rig.Composition;
 using GeoEdge.Hil.Rig.Processes;
 using GeoEdge.Hil.Rig.Simulators;
+using GeoEdge.Hil.Rig.Simulators.Modem;
 using System.Runtime.CompilerServices;
 using GeoEdge.Wire.Messages;
 
@@ -70,6 +71,35 @@ public static class DemoPhases
     public static DemoPhase UnapprovedBinary { get; } = new(RunUnapprovedBinary,
         "a contraindicated verdict naming the unapproved IMA entry",
         (_, r) => r.IsUnapprovedBinary(UnapprovedBinaryPath), (_, r) => r.IsUnapprovedBinary(UnapprovedBinaryPath), 30);
+
+    /// <summary>The SIM the sim-swap phase puts into the modem.</summary>
+    public static SimulatedSim SwappedSim { get; } = new("8934019999999999999", "214019999999999");
+
+    /// <summary>Someone moves the host's identity: another SIM in its modem. Contraindicated, naming both ICCIDs, until approved.</summary>
+    public static DemoPhase SimSwapped { get; } = new(rig =>
+        {
+            Modem(rig).SwapSim(SwappedSim);
+            return $"modem: SIM {SimulatedSim.Example.Iccid} taken out, {SwappedSim.Iccid} put in";
+        },
+        "a contraindicated verdict (composition-changed) naming the old and new ICCID",
+        (_, r) => IsSwapped(r), (_, r) => IsSwapped(r), 20);
+
+    /// <summary>The SIM is pulled: contraindicated (sim-removed) at the next reading.</summary>
+    public static DemoPhase SimRemoved { get; } = new(rig =>
+        {
+            Modem(rig).RemoveSim();
+            return "modem: SIM removed (+CPIN: NOT READY)";
+        },
+        "a contraindicated verdict (sim-removed)",
+        (_, r) => IsSimRemoved(r), (_, r) => IsSimRemoved(r), 10);
+
+    private static bool IsSwapped(ResultMessage r) => r.EarStatus == "contraindicated" && r.Has("composition-changed")
+        && r.Reasons.Any(reason => reason.Contains($"ICCID {SimulatedSim.Example.Iccid} -> {SwappedSim.Iccid}", StringComparison.Ordinal));
+
+    private static bool IsSimRemoved(ResultMessage r) => r.EarStatus == "contraindicated" && r.Has("sim-removed");
+
+    private static ModemSimulator Modem(GeoEdgeRig rig) =>
+        rig.Modem ?? throw new RigException("this phase needs the simulated modem (RigOptions.Modem)");
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GeoEdgeRig, StrongBox<int>> TamperedEvents = new();
 

@@ -25,6 +25,11 @@ public sealed record DemoScenario(string Name, string Description, RigOptions Op
         new("unapproved-binary", "a genuine host, then a binary outside the IMA runtime policy runs on it: "
                                  + "the verdict names the IMA entry (contraindicated)",
             new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.UnapprovedBinary]),
+        new("sim-swap", "a genuine host with a Quectel EC25 modem, then another SIM in it: contraindicated (composition-changed) "
+                        + "naming both ICCIDs until an operator approves it (./geoedge composition HOST --approve)",
+            new RigOptions { Modem = Simulators.Modem.ModemProfile.QuectelEc25 }, false, [DemoPhases.Authenticated, DemoPhases.SimSwapped]),
+        new("sim-removed", "a genuine host with a Quectel EC25 modem, then its SIM is pulled: contraindicated (sim-removed) at the next reading",
+            new RigOptions { Modem = Simulators.Modem.ModemProfile.QuectelEc25 }, false, [DemoPhases.Authenticated, DemoPhases.SimRemoved]),
     ];
 
     public static DemoScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -4,14 +4,16 @@ namespace GeoEdge.Hil.Rig.Simulators;
 
 /// <summary>
 /// The simulator's end of a pty pair, opened lazily and reopened after the pair restarts, like a
-/// receiver that never stops talking. Writes never block longer than <see cref="WriteTimeout"/>:
-/// a reader that does not read costs the message, not the simulator's timing. One writing thread.
+/// receiver that never stops talking (or a modem whose USB link comes back). Writes never block longer
+/// than <see cref="WriteTimeout"/>: a reader that does not read costs the message, not the simulator's
+/// timing. Simulators that also listen (a modem answers) read through <see cref="Read"/>. One thread.
 /// </summary>
 internal sealed class ReopeningSimulatorPort(string devicePath, int baudRate, TimeSpan writeTimeout, string name, Action<string> log) : IDisposable
 {
     private SerialPort? _port;
     private bool _wasOpen;
     private long _reopens;
+    private bool _openedSinceCheck;
 
     public TimeSpan WriteTimeout { get; } = writeTimeout;
     public long Reopens => Interlocked.Read(ref _reopens);
@@ -31,11 +33,45 @@ internal sealed class ReopeningSimulatorPort(string devicePath, int baudRate, Ti
         }
         catch (SerialPortException e)
         {
-            log($"{name}: {e.Message}; reopening");
-            _port!.Dispose();
-            _port = null;
+            Lost(e);
             return false;
         }
+    }
+
+    /// <summary>Set when the port was (re)opened since the last call: a reader drops its half-read line.</summary>
+    public bool TakeOpened()
+    {
+        var opened = _openedSinceCheck;
+        _openedSinceCheck = false;
+        return opened;
+    }
+
+    /// <summary>Reads what arrives within <paramref name="timeout"/>; 0 when nothing did or the pty is down (then it waits the timeout).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public int Read(Span<byte> buffer, TimeSpan timeout, CancellationToken ct)
+    {
+        if (_port is null && !TryOpen())
+        {
+            ct.WaitHandle.WaitOne(timeout);
+            ct.ThrowIfCancellationRequested();
+            return 0;
+        }
+        try
+        {
+            return _port!.Read(buffer, timeout, ct);
+        }
+        catch (SerialPortException e)
+        {
+            Lost(e);
+            return 0;
+        }
+    }
+
+    private void Lost(SerialPortException e)
+    {
+        log($"{name}: {e.Message}; reopening");
+        _port?.Dispose();
+        _port = null;
     }
 
     private bool TryOpen()
@@ -51,7 +87,8 @@ internal sealed class ReopeningSimulatorPort(string devicePath, int baudRate, Ti
         _port.WriteTimeout = WriteTimeout;
         if (_wasOpen) Interlocked.Increment(ref _reopens);
         _wasOpen = true;
-        log($"{name}: writing to {devicePath}");
+        _openedSinceCheck = true;
+        log($"{name}: serving {devicePath}");
         return true;
     }
 

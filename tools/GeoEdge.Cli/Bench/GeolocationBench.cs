@@ -20,8 +20,8 @@ public static class GeolocationBench
 
     public static Task<int> RunAsync(string[] args)
     {
-        var cells = Option(args, "--cells", 1_000_000);
-        var lookups = Option(args, "--lookups", 200_000);
+        var cells = BenchArgs.Option(args, "--cells", 1_000_000, Usage);
+        var lookups = BenchArgs.Option(args, "--lookups", 200_000, Usage);
         var dir = Directory.CreateTempSubdirectory("geoedge-bench-geoloc-");
         try
         {
@@ -78,7 +78,7 @@ public static class GeolocationBench
             ["dbBytes"] = new FileInfo(Path.ChangeExtension(csvPath, ".db")).Length,
             ["peakWorkingSetBytes"] = Process.GetCurrentProcess().PeakWorkingSet64,
         }));
-        return Check(result.Imported == cells && result.Skipped == 0, $"import stored {result.Imported} of {cells} cells, skipped {result.Skipped}");
+        return BenchArgs.Check("geolocation", result.Imported == cells && result.Skipped == 0, $"import stored {result.Imported} of {cells} cells, skipped {result.Skipped}");
     }
 
     private static bool Lookups(CellDatabase db, int cells, int count)
@@ -106,7 +106,7 @@ public static class GeolocationBench
             ["p99Microseconds"] = Math.Round(Stats.Percentile(latencies, 99), 1),
             ["misses"] = misses,
         }));
-        return Check(misses == 0, $"{misses} lookups of stored cells missed");
+        return BenchArgs.Check("geolocation", misses == 0, $"{misses} lookups of stored cells missed");
     }
 
     /// <summary>The bridge's per-reading GL work: look the serving cell up, fuse it with a fix ~300 m away and a network TRUE.</summary>
@@ -136,26 +136,12 @@ public static class GeolocationBench
             ["decisionsPerSecond"] = Math.Round(count / total.Elapsed.TotalSeconds),
             ["gradeA"] = grades[(int)LocationGrade.A],
         }));
-        return Check(grades[(int)LocationGrade.A] == count, $"{count - grades[(int)LocationGrade.A]} decisions were not graded A");
+        return BenchArgs.Check("geolocation", grades[(int)LocationGrade.A] == count, $"{count - grades[(int)LocationGrade.A]} decisions were not graded A");
     }
 
     private static CellRecord[] RandomCells(int cells, int count, int seed)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, count).Select(_ => CellAt(random.Next(cells))).ToArray();
-    }
-
-    private static bool Check(bool condition, string problem)
-    {
-        if (!condition) Console.Error.WriteLine($"bench geolocation: {problem}");
-        return condition;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        if (i < 0) return fallback;
-        return i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0
-            ? v : throw new ArgumentException($"{name} needs a positive whole number\n{Usage}");
     }
 }

@@ -20,8 +20,8 @@ public static class ImaBench
 
     public static Task<int> RunAsync(string[] args)
     {
-        var entries = Option(args, "--entries", 100_000);
-        var runs = Option(args, "--runs", 3);
+        var entries = BenchArgs.Option(args, "--entries", 100_000, Usage);
+        var runs = BenchArgs.Option(args, "--runs", 3, Usage);
         var (list, policyJson) = Generate(entries);
         var ascii = Encoding.UTF8.GetBytes(ImaList.WriteAscii(list));
         var binary = ImaList.WriteBinary(list);
@@ -29,21 +29,21 @@ public static class ImaBench
         var quoted = ImaReplay.Extend(ImaPcrState.Initial, list).Sha256;
         var clean = true;
 
-        Stage("parse-ascii", entries, ascii.Length, runs, () => Check(ImaList.ParseAscii(ascii).Count == entries, "ASCII parse lost entries"));
-        Stage("parse-binary", entries, binary.Length, runs, () => Check(ImaList.ParseBinary(binary).Count == entries, "binary parse lost entries"));
-        Stage("parse-policy", policy.DigestCount, policyJson.Length, runs, () => Check(RuntimePolicy.Parse(policyJson).DigestCount == entries, "policy lost digests"));
-        Stage("replay-pcr10", entries, binary.Length, runs, () => Check(ImaReplay.Extend(ImaPcrState.Initial, list).Entries == entries, "replay miscounted"));
+        Stage("parse-ascii", entries, ascii.Length, runs, () => BenchArgs.Check("ima", ImaList.ParseAscii(ascii).Count == entries, "ASCII parse lost entries"));
+        Stage("parse-binary", entries, binary.Length, runs, () => BenchArgs.Check("ima", ImaList.ParseBinary(binary).Count == entries, "binary parse lost entries"));
+        Stage("parse-policy", policy.DigestCount, policyJson.Length, runs, () => BenchArgs.Check("ima", RuntimePolicy.Parse(policyJson).DigestCount == entries, "policy lost digests"));
+        Stage("replay-pcr10", entries, binary.Length, runs, () => BenchArgs.Check("ima", ImaReplay.Extend(ImaPcrState.Initial, list).Entries == entries, "replay miscounted"));
         Stage("appraise", entries, binary.Length, runs, () =>
         {
             var appraiser = new ImaAppraiser(policy);
             var failed = 0;
             foreach (var e in list) failed += appraiser.Appraise(e).Passed ? 0 : 1;
-            clean &= Check(failed == 0, $"{failed} generated entries failed appraisal");
+            clean &= BenchArgs.Check("ima", failed == 0, $"{failed} generated entries failed appraisal");
         });
         Stage("incremental-cycle", entries, binary.Length, runs, () =>
         {
             var result = ImaIncrementalAppraisal.Appraise(ImaPcrState.Initial, list, "sha256", quoted, new ImaAppraiser(policy), null);
-            clean &= Check(result.Passed && result.Accepted == entries, result.ReplayError ?? $"{result.Failures.Count} failures");
+            clean &= BenchArgs.Check("ima", result.Passed && result.Accepted == entries, result.ReplayError ?? $"{result.Failures.Count} failures");
         });
         return Task.FromResult(clean ? 0 : 1);
     }
@@ -110,19 +110,5 @@ public static class ImaBench
             json.WriteEndObject();
         }
         Console.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static bool Check(bool condition, string problem)
-    {
-        if (!condition) Console.Error.WriteLine($"bench ima: {problem}");
-        return condition;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        if (i < 0) return fallback;
-        return i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0
-            ? v : throw new ArgumentException($"{name} needs a positive whole number\n{Usage}");
     }
 }

@@ -22,7 +22,7 @@ public sealed class ModemSimulator : IAsyncDisposable
     private readonly Queue<(long Due, string Text)> _urcs = new();
     private readonly ConcurrentQueue<byte[]> _garbage = new();
     private readonly ConcurrentDictionary<string, long> _answered = new(StringComparer.Ordinal);
-    private readonly ModemPort _port;
+    private readonly ReopeningSimulatorPort _port;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _silent;
@@ -37,7 +37,7 @@ public sealed class ModemSimulator : IAsyncDisposable
         _options = options;
         _log = log;
         _core = new ModemCore(profile, initial);
-        _port = new ModemPort(path, options.BaudRate, options.WriteTimeout, log);
+        _port = new ReopeningSimulatorPort(path, options.BaudRate, options.WriteTimeout, "modem simulator", log);
     }
 
     /// <summary>
