@@ -1,3 +1,5 @@
+using static GeoEdge.Wire.Readings.ReadingFieldError;
+
 using System.Globalization;
 
 namespace GeoEdge.Wire.Readings;
@@ -84,8 +86,4 @@ public static class GnssFixValidation
         if (receiver.JamIndicator is < 0 or > MaxJamIndicator)
             throw Invalid("fix.receiver.jamIndicator", $"{receiver.JamIndicator} is outside 0-{MaxJamIndicator}");
     }
-
-    private static WireFormatException Invalid(string path, string problem) => new($"reading: {path}: {problem}");
-
-    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "..." : value;
 }

@@ -1,3 +1,5 @@
+using static GeoEdge.Wire.Readings.ReadingFieldError;
+
 namespace GeoEdge.Wire.Readings;
 
 /// <summary>
@@ -36,8 +38,4 @@ public static class ModemReportValidation
         if (value.Length < min || value.Length > max || !value.All(char.IsAsciiDigit))
             throw Invalid(path, $"'{Shorten(value)}' is not {(min == max ? $"{min}" : $"{min}-{max}")} digits");
     }
-
-    private static WireFormatException Invalid(string path, string problem) => new($"reading: {path}: {problem}");
-
-    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "..." : s;
 }
