@@ -48,7 +48,6 @@ services.AddSingleton(sp =>
     return policies;
 });
 services.AddSingleton<PlatformAppraiser>();
-services.AddSingleton<GeoEdge.Bridge.Composition.CompositionGuard>();
 services.AddSingleton(sp => new GnssAuthenticationAssessor(Opts(sp).Gnss));
 services.AddSingleton<LocationAssessor>();
 services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),

@@ -108,7 +108,7 @@ public static class BridgeApi
     private static CompositionView Composition(EnrolledHost host, BridgeStore store)
     {
         var pending = store.GetPendingComposition(host.HostId);
-        return new CompositionView(GeoEdge.Bridge.Composition.CompositionGuard.Approved(host), pending is null ? null
+        return new CompositionView(GeoEdge.Bridge.Composition.ApprovedComposition.Of(host), pending is null ? null
             : new PendingCompositionView(JsonSerializer.Deserialize(pending.CompositionJson, WireJsonContext.Default.HostComposition)!, pending.FirstSeen, pending.LastSeen));
     }
 

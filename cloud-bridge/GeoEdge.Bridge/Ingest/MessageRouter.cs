@@ -21,7 +21,6 @@ public sealed class MessageRouter(
     RegistrarService registrar,
     ReadingVerifier verifier,
     PlatformAppraiser platformAppraiser,
-    CompositionGuard compositionGuard,
     LocationAssessor assessor,
     ResultIssuer issuer,
     BridgeStore store,
@@ -70,7 +69,7 @@ public sealed class MessageRouter(
     {
         var outcome = verifier.Verify(hostId, payload);
         var platform = outcome.IsAccepted ? platformAppraiser.Appraise(hostId, outcome.Message!, outcome.Accepted!.Counters) : null;
-        var composition = outcome.IsAccepted ? compositionGuard.Check(hostId, outcome.Reading!) : null;
+        var composition = outcome.IsAccepted ? CompositionCheck.Check(ApprovedComposition.Of(outcome.Host!), outcome.Reading!.Modem) : null;
         if (composition is not null) platform = platform! with { Findings = [.. platform.Findings, .. composition.Findings] };
         if (outcome.IsAccepted && !store.TryAcceptReading(outcome.Accepted!, time.GetUtcNow(), platform!.Next))
         {

@@ -96,7 +96,7 @@ public sealed class ReadingVerifier(BridgeStore store, NonceEpochs epochs)
         if (pcrFinding is not null) return VerificationOutcome.Refused(topicHostId, reading, pcrFinding);
 
         var accepted = new AcceptedReading(topicHostId, reading.Seq, message.Reading, message.QuoteAttest, message.QuoteSignature, counters);
-        return new VerificationOutcome(topicHostId, reading, [], accepted) { Warnings = warnings, Message = message };
+        return new VerificationOutcome(topicHostId, reading, [], accepted) { Warnings = warnings, Message = message, Host = host };
     }
 
     private static ulong? ClaimedSequence(byte[] readingBytes)

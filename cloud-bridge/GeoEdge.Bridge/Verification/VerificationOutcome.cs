@@ -23,6 +23,9 @@ public sealed record VerificationOutcome(string HostId, Reading? Reading, IReadO
     /// <summary>Findings that do not refuse the reading but keep the platform result below affirming.</summary>
     public IReadOnlyList<Finding> Warnings { get; init; } = [];
 
+    /// <summary>The host as the store had it when the reading was verified (its approved composition is checked next).</summary>
+    public EnrolledHost? Host { get; init; }
+
     /// <summary>The decoded message of an accepted reading (its measurements are appraised next).</summary>
     public GeoEdge.Wire.Messages.AttestedReading? Message { get; init; }
 
