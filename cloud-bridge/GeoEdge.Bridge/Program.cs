@@ -10,6 +10,7 @@ using GeoEdge.Bridge.ResultSigning;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Ear;
+using GeoEdge.Geolocation;
 using Microsoft.Extensions.Options;
 
 // geoedge-bridge: registrar, verifier, geofence and result signing behind MQTT, plus an HTTP API.
@@ -22,6 +23,8 @@ builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat =
 var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => new BridgeStore(Opts(sp).Database));
+// GL's cell database: by default a table in the bridge's own database file.
+services.AddSingleton(sp => new CellDatabase(Opts(sp).Geolocation.CellDatabase ?? Opts(sp).Database));
 services.AddSingleton(sp => EarSigningKey.LoadOrCreate(Opts(sp).SigningKey));
 services.AddSingleton(sp => new NonceEpochs(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).EpochSeconds),
     TimeSpan.FromSeconds(Opts(sp).LateReadingWindowSeconds)));

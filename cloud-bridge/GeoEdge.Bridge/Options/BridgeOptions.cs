@@ -46,6 +46,9 @@ public sealed class BridgeOptions
 
     /// <summary>Runtime policy and keys for the hosts' IMA lists.</summary>
     public ImaOptions Ima { get; set; } = new();
+
+    /// <summary>The Geolocation service: cell database, fusion tolerances, the grade needed, CAMARA.</summary>
+    public GeolocationOptions Geolocation { get; set; } = new();
 }
 
 public sealed class BrokerOptions
