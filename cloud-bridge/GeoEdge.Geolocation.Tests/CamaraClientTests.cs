@@ -175,6 +175,24 @@ public sealed class CamaraClientTests : IDisposable
     }
 
     [Fact]
+    public async Task V3_unable_to_locate_is_the_answer_unknown_not_a_failure()
+    {
+        using var client = Client();
+        _server.OnVerify = _ => FakeReply.Error(422, CamaraLocationVerificationClient.UnableToLocate, "the network is unable to locate the device");
+        var answer = await Verify(client);
+        Assert.Equal(new LocationVerification(VerificationResult.Unknown, null, null), answer);
+    }
+
+    [Fact]
+    public async Task Unable_to_locate_with_another_status_is_still_a_failure()
+    {
+        using var client = Client();
+        _server.OnVerify = _ => FakeReply.Error(400, CamaraLocationVerificationClient.UnableToLocate);
+        var e = await Assert.ThrowsAsync<CamaraException>(() => Verify(client));
+        Assert.Equal(400, e.Status);
+    }
+
+    [Fact]
     public async Task An_error_without_a_camara_body_still_names_the_status()
     {
         using var client = Client();

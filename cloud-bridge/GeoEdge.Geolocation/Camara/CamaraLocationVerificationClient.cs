@@ -64,6 +64,7 @@ public sealed class CamaraLocationVerificationClient : IDisposable
         }
         using (answer.Response)
         {
+            if (IsUnableToLocate(answer)) return new LocationVerification(VerificationResult.Unknown, null, null);
             if (answer.Status != HttpStatusCode.OK) throw Failure(answer);
             if (answer.MediaType is not { } media || !(media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
                 throw new CamaraException(200, CamaraException.InvalidResponse, $"verify answer has content type '{CamaraJson.Shown(answer.MediaType)}', not application/json");
@@ -91,6 +92,15 @@ public sealed class CamaraLocationVerificationClient : IDisposable
         }
         return answer;
     }
+
+    /// <summary>
+    /// v3 says "cannot locate the device" with 422 LOCATION_VERIFICATION.UNABLE_TO_LOCATE where earlier
+    /// versions answered verificationResult UNKNOWN: both are the same answer, not a failure of the exchange.
+    /// </summary>
+    private static bool IsUnableToLocate(HttpAnswer answer) =>
+        answer.Status == HttpStatusCode.UnprocessableContent && CamaraJson.ErrorInfo(answer.Body) is { Code: UnableToLocate };
+
+    public const string UnableToLocate = "LOCATION_VERIFICATION.UNABLE_TO_LOCATE";
 
     private static CamaraException Failure(HttpAnswer answer)
     {

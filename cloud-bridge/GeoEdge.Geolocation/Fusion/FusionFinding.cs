@@ -18,5 +18,7 @@ public static class FindingCodes
     public const string CellUnknown = "cell-unknown";
     /// <summary>Reaching this position from the previous one needs a speed above <see cref="FusionOptions.MaxSpeedMps"/>.</summary>
     public const string ImplausibleSpeed = "implausible-speed";
+    /// <summary>A host declared stationary is farther from its anchor than the tolerance, its radius and the margin allow.</summary>
+    public const string StationaryHostMoved = "stationary-host-moved";
     public const string NoLocationSource = "no-location-source";
 }

@@ -33,6 +33,11 @@ internal static class InputValidation
                 throw new ArgumentOutOfRangeException("Network.MatchRate", rate, "a match rate is 1-99 and comes only with PARTIAL");
             if (!Enum.IsDefined(n.Result)) throw new ArgumentOutOfRangeException("Network.Result", n.Result, "not a verification result");
         }
+        if (input.Stationary is { } anchor)
+        {
+            Coordinates(anchor.Latitude, anchor.Longitude, "Stationary");
+            Radius(anchor.ToleranceMeters, "Stationary.ToleranceMeters");
+        }
         if (input.Previous is { } p)
         {
             Coordinates(p.Latitude, p.Longitude, "Previous");

@@ -35,7 +35,8 @@ public static class LocationFusion
         sources.Add(new SourceAgreement(LocationSource.Gnss, gnss is null ? AgreementState.Absent : AgreementState.Primary));
         sources.Add(JudgeCell(input.Cell, gnss, cell, options, findings));
         sources.Add(JudgeNetwork(network, gnss ?? cell, options, findings));
-        sources.Add(JudgeHistory(input.Previous, position, input.Gnss?.Time ?? input.Time, options, findings));
+        sources.Add(JudgeStationary(input.Stationary, position, options, findings)
+            ?? JudgeHistory(input.Previous, position, input.Gnss?.Time ?? input.Time, options, findings));
 
         if (position is null)
             findings.Add(new FusionFinding(FindingCodes.NoLocationSource, "no source gives a position: no GNSS fix, no known serving cell, no TRUE from the network"));
@@ -122,6 +123,21 @@ public static class LocationFusion
         if (speed <= options.MaxSpeedMps) return new SourceAgreement(LocationSource.History, AgreementState.Agrees, distance);
         findings.Add(new FusionFinding(FindingCodes.ImplausibleSpeed, Format(
             $"at least {leastTravel:0} m from the previous location in {seconds:0} s: {speed * 3.6:0} km/h, above the {options.MaxSpeedMps * 3.6:0} km/h allowed")));
+        return new SourceAgreement(LocationSource.History, AgreementState.Disagrees, distance);
+    }
+
+    /// <summary>
+    /// A stationary host whose position disk lies wholly beyond its anchor's tolerance (plus the margin) has
+    /// moved: the history source disagrees. Null when there is no anchor or no position, or the host is in place,
+    /// so that the speed check still runs.
+    /// </summary>
+    private static SourceAgreement? JudgeStationary(StationaryAnchor? anchor, Disk? position, FusionOptions options, List<FusionFinding> findings)
+    {
+        if (anchor is null || position is not { } here) return null;
+        var distance = here.DistanceTo(anchor.Latitude, anchor.Longitude);
+        if (distance - here.Radius <= anchor.ToleranceMeters + options.MarginMeters) return null;
+        findings.Add(new FusionFinding(FindingCodes.StationaryHostMoved, Format(
+            $"the host is declared stationary but its position (radius {here.Radius:0} m) is {distance:0} m from its anchor; the tolerance and the margin allow {anchor.ToleranceMeters + options.MarginMeters:0} m")));
         return new SourceAgreement(LocationSource.History, AgreementState.Disagrees, distance);
     }
 
