@@ -29,8 +29,9 @@ public class LocationAssessorTests
     private static LocationAssessment Assess(Reading reading, params (string Id, string Body)[] policies)
     {
         using var temp = new TempStore();
+        temp.Enroll(Host);
         foreach (var (id, body) in policies) temp.Store.PutPolicy(Host, id, body, DateTimeOffset.UtcNow);
-        return new LocationAssessor(temp.Store, new GnssAuthenticationAssessor(new GnssAuthenticationOptions())).Assess(Host, reading);
+        return temp.Assessor().AssessAsync(Host, reading, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [Fact]

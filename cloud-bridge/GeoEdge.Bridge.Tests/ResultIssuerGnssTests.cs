@@ -43,7 +43,7 @@ public sealed class ResultIssuerGnssTests : IDisposable
         var accepted = new AcceptedReading(Host, reading.Seq, CanonicalReading.Encode(reading), [1], [2], new TpmCounters(reading.Seq, 1000 * reading.Seq, 1, 0));
         Assert.True(_temp.Store.TryAcceptReading(accepted, DateTimeOffset.UtcNow));
         var outcome = new VerificationOutcome(Host, reading, [], accepted);
-        var location = new LocationAssessor(_temp.Store, new GnssAuthenticationAssessor(new GnssAuthenticationOptions())).Assess(Host, reading);
+        var location = _temp.Assessor().AssessAsync(Host, reading, CancellationToken.None).GetAwaiter().GetResult();
         // These tests are about the location submodule: the platform has nothing to remark.
         var platform = new Appraisal.PlatformAppraisal([], new PlatformState(Host, 1));
         var message = Issuer().Issue(outcome, platform, location);

@@ -8,6 +8,7 @@ namespace GeoEdge.Bridge;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(GeofenceClaim))]
+[JsonSerializable(typeof(LocationClaim))]
 [JsonSerializable(typeof(HostView))]
 [JsonSerializable(typeof(List<HostView>))]
 [JsonSerializable(typeof(VerdictView))]
@@ -17,5 +18,6 @@ namespace GeoEdge.Bridge;
 [JsonSerializable(typeof(List<ReadingArrivalView>))]
 [JsonSerializable(typeof(ErrorView))]
 [JsonSerializable(typeof(CompositionView))]
+[JsonSerializable(typeof(GeolocationView))]
 [JsonSerializable(typeof(List<GeoEdge.Bridge.Verification.AppraisalFinding>))]
 public sealed partial class BridgeJsonContext : JsonSerializerContext;

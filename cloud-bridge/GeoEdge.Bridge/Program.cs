@@ -52,7 +52,12 @@ services.AddSingleton(sp =>
 });
 services.AddSingleton<PlatformAppraiser>();
 services.AddSingleton(sp => new GnssAuthenticationAssessor(Opts(sp).Gnss));
-services.AddSingleton<LocationAssessor>();
+services.AddSingleton(sp => new NetworkLocationCheck(NetworkLocationSetup.ClientOptions(Opts(sp).Geolocation.Camara), Opts(sp).Geolocation.Camara,
+    sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NetworkLocationCheck>>()));
+services.AddSingleton(sp => new GeolocationService(sp.GetRequiredService<CellDatabase>(), sp.GetRequiredService<NetworkLocationCheck>(),
+    sp.GetRequiredService<BridgeStore>(), Opts(sp).Geolocation.Fusion()));
+services.AddSingleton(sp => new LocationAssessor(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<GnssAuthenticationAssessor>(),
+    sp.GetRequiredService<GeolocationService>(), Opts(sp).Geolocation.ParsedMinimumGrade()));
 services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),
     sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ResultLifetimeSeconds),
     $"geoedge-bridge {typeof(BridgeOptions).Assembly.GetName().Version}"));
@@ -65,8 +70,15 @@ try
 {
     // Load the platform reference values now: a configured policy that cannot be read must stop the bridge, not its first verdict.
     app.Services.GetRequiredService<PlatformPolicies>();
+    // Likewise the Geolocation settings: a wrong grade, tolerance or CAMARA setting stops the bridge here.
+    app.Services.GetRequiredService<LocationAssessor>();
+    var cells = app.Services.GetRequiredService<CellDatabase>().Count;
+    var camara = app.Services.GetRequiredService<NetworkLocationCheck>().Enabled;
+    app.Logger.LogInformation("geolocation: {Cells} cells in the database, network location check {Camara}, minimum grade {Grade}",
+        cells, camara ? "on" : "off (no Bridge:Geolocation:Camara:BaseUrl)", app.Services.GetRequiredService<IOptions<BridgeOptions>>().Value.Geolocation.MinimumGrade);
 }
-catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or ArgumentException
+    or System.Data.Common.DbException)
 {
     Console.Error.WriteLine($"geoedge-bridge: {e.Message}");
     return 1;

@@ -80,13 +80,14 @@ public static class BridgeApi
             var stored = store.CurrentPolicies(hostId).First(p => p.PolicyId == policyId && p.Version == version);
             return Results.Json(ToView(stored), BridgeJsonContext.Default.PolicyView, statusCode: 201);
         });
+        GeolocationApi.Map(v1);
     }
 
     /// <summary>
     /// Reads at most <paramref name="maxBytes"/> of the body, whatever Content-Length says or whether it
     /// is sent at all (chunked): null when the body is larger, so a caller never buffers more.
     /// </summary>
-    private static async Task<string?> ReadBoundedAsync(HttpRequest request, int maxBytes)
+    internal static async Task<string?> ReadBoundedAsync(HttpRequest request, int maxBytes)
     {
         if (request.ContentLength > maxBytes) return null;
         var buffer = new byte[maxBytes + 1];
@@ -96,14 +97,14 @@ public static class BridgeApi
         return length > maxBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
     }
 
-    private static IResult NotFound(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 404);
+    internal static IResult NotFound(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 404);
 
-    private static IResult BadRequest(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 400);
+    internal static IResult BadRequest(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 400);
 
     private static HostView ToView(EnrolledHost h) => new(h.HostId, h.AkName, h.EnrolledAt, h.Last?.Seq, h.CompositionJson);
 
     private static VerdictView ToView(StoredVerdict v) => new(v.Id, v.HostId, v.Seq, v.CreatedAt, v.EarStatus, v.Geofence, v.PolicyId,
-        JsonSerializer.Deserialize(v.ReasonsJson, BridgeJsonContext.Default.ListString) ?? [], v.Ear, v.GnssAuthenticated, v.GnssAuthenticatedSatellites);
+        JsonSerializer.Deserialize(v.ReasonsJson, BridgeJsonContext.Default.ListString) ?? [], v.Ear, v.GnssAuthenticated, v.GnssAuthenticatedSatellites, v.LocationGrade);
 
     private static CompositionView Composition(EnrolledHost host, BridgeStore store)
     {

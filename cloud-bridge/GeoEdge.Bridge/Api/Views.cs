@@ -3,7 +3,7 @@ namespace GeoEdge.Bridge.Api;
 public sealed record HostView(string HostId, string AkName, DateTimeOffset EnrolledAt, ulong? LastSeq, string Composition);
 
 public sealed record VerdictView(long Id, string HostId, ulong? Seq, DateTimeOffset CreatedAt, string EarStatus, string? Geofence,
-    string? PolicyId, List<string> Reasons, string Ear, bool? GnssAuthenticated, int? GnssAuthenticatedSatellites);
+    string? PolicyId, List<string> Reasons, string Ear, bool? GnssAuthenticated, int? GnssAuthenticatedSatellites, string? LocationGrade);
 
 public sealed record PolicyView(string HostId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body);
 
@@ -15,3 +15,10 @@ public sealed record ErrorView(string Error);
 public sealed record CompositionView(GeoEdge.Wire.Messages.HostComposition Approved, PendingCompositionView? Pending);
 
 public sealed record PendingCompositionView(GeoEdge.Wire.Messages.HostComposition Composition, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
+
+/// <summary>A host's geolocation settings as the operator sets them (PUT) and, read back (GET), its last usable location.</summary>
+public sealed record GeolocationView(string? PhoneNumber, double? StationaryToleranceMeters, AnchorView? Anchor, LastLocationView? LastLocation = null);
+
+public sealed record AnchorView(double Latitude, double Longitude);
+
+public sealed record LastLocationView(double Latitude, double Longitude, double RadiusMeters, DateTimeOffset Time);

@@ -1,5 +1,6 @@
 using GeoEdge.Bridge.Geolocation;
 using GeoEdge.Bridge.Verification;
+using GeoEdge.Geolocation;
 
 namespace GeoEdge.Bridge.Geofencing;
 
@@ -10,7 +11,8 @@ public sealed record PolicyResult(string PolicyId, int Version, string Result, d
 /// Where the host is and whether that satisfies its policies. The host must satisfy every policy:
 /// one outside makes it outside; otherwise one undecidable makes it indeterminate. <see cref="Result"/>
 /// is the geometry alone; <see cref="Findings"/> also carries every reason the fix is not
-/// OSNMA-authenticated (and jamming warnings), so an inside result with findings is not affirmed.
+/// OSNMA-authenticated (and jamming warnings) and every contradiction GL found, so an inside result with
+/// findings is not affirmed.
 /// </summary>
 public sealed record LocationAssessment(
     string Result,
@@ -26,6 +28,18 @@ public sealed record LocationAssessment(
 
     /// <summary>Whether the fix is OSNMA-authenticated; null when there was no fix to judge.</summary>
     public GnssAuthentication? Gnss { get; init; }
+
+    /// <summary>GL's composite location, its grade and how each source related to it.</summary>
+    public CompositeLocation? Composite { get; init; }
+
+    /// <summary>The operator's answer fusion weighed, with the circle it was about; null without one.</summary>
+    public NetworkObservation? Network { get; init; }
+
+    /// <summary>What explains the grade without being a reason against the location ("code: detail").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>A source contradicts another: the location is not merely unproven but contradicted.</summary>
+    public bool SourcesContradict => Composite?.Sources.Any(s => s.State == AgreementState.Disagrees) == true;
 
     /// <summary>The policy that decided the result (the first outside, else the first undecided, else the first).</summary>
     public PolicyResult? DecidingPolicy =>

@@ -2,48 +2,83 @@ using GeoEdge.Bridge.Geolocation;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Geofencing;
+using GeoEdge.Geolocation;
 using GeoEdge.Wire.Readings;
+using FindingCodes = GeoEdge.Bridge.Verification.FindingCodes;
+using GlFindings = GeoEdge.Geolocation.FindingCodes;
 
 namespace GeoEdge.Bridge.Geofencing;
 
 /// <summary>
-/// Matches the location of an accepted reading against the host's current policies, with the fix's
-/// uncertainty: inside only if the whole uncertainty disc is inside, outside only if it is entirely
-/// outside, indeterminate otherwise. Never a guess. Beside the geometry, it judges whether the fix is
-/// OSNMA-authenticated and adds every reason it is not to the findings.
+/// Where an accepted reading puts the host and whether that satisfies its policies. GL fuses the sources
+/// into a composite location with a grade; the geofence is matched against that location's disc: inside
+/// only if the whole disc is inside, outside only if it is entirely outside, indeterminate otherwise.
+/// Beside the geometry it judges whether the fix is OSNMA-authenticated, and every reason it is not, every
+/// contradiction between sources and a grade below the minimum become findings.
 /// </summary>
-public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssessor gnssAssessor)
+public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssessor gnssAssessor, GeolocationService geolocation, LocationGrade minimumGrade)
 {
-    public LocationAssessment Assess(string hostId, Reading reading)
+    public async Task<LocationAssessment> AssessAsync(string hostId, Reading reading, CancellationToken ct)
+    {
+        var findings = new List<Finding>();
+        var fix = UsableFix(reading, findings);
+        var gnss = fix is null ? null : gnssAssessor.Assess(fix);
+        var observation = fix is null ? null
+            : new GnssObservation(fix.Latitude, fix.Longitude, FixUncertainty.RadiusMeters(fix), gnss!.Authenticated, fix.Time);
+        var located = await geolocation.LocateAsync(hostId, reading, observation, ct);
+        var composite = located.Location;
+
+        var geofence = composite is { Latitude: { } lat, Longitude: { } lon, RadiusMeters: { } radius }
+            ? AssessGeofence(hostId, new GeoPoint(lat, lon), radius)
+            : new LocationAssessment(LocationAssessment.Indeterminate, null, null, null, [], []);
+        if (composite.Grade == LocationGrade.F && geofence.Result == LocationAssessment.Inside)
+            // A contradicted position cannot vouch for being inside anything (GRADES.md).
+            geofence = geofence with { Result = LocationAssessment.Indeterminate };
+
+        findings.AddRange(geofence.Findings);
+        if (gnss is not null) findings.AddRange([.. gnss.Findings, .. gnss.Warnings]);
+        findings.AddRange(composite.Findings.Where(f => GlFindings.IsContradiction(f.Code)).Select(f => new Finding(f.Code, f.Message)));
+        if (composite.Grade != LocationGrade.F && composite.Grade > minimumGrade)
+            findings.Add(new Finding(FindingCodes.LocationGradeBelowMinimum,
+                $"GL grades the location {composite.Grade}, and this bridge affirms only {minimumGrade} or better ({Agreement(composite)})"));
+        // What a source could not say (unknown cell, PARTIAL, no position at all) explains the grade; it is no reason of its own.
+        var notes = composite.Findings.Where(f => !GlFindings.IsContradiction(f.Code))
+            .Select(f => $"{f.Code}: {f.Message}").ToList();
+        if (located.Network.Problem is { } problem) notes.Add($"{FindingCodes.NetworkUnavailable}: {problem}");
+        return geofence with { Findings = findings, Gnss = gnss, Composite = composite, Network = located.Network.Observation, Notes = notes };
+    }
+
+    /// <summary>The fix, when the reading has one with a valid position; otherwise null and the reason.</summary>
+    private static GnssFixReport? UsableFix(Reading reading, List<Finding> findings)
     {
         var fix = reading.Fix;
         if (fix is null || fix.Quality == "NoFix")
-            return new LocationAssessment(LocationAssessment.Indeterminate, null, null, null, [],
-                [new Finding(FindingCodes.NoGnssFix, $"reading {reading.Seq} carries no valid GNSS fix")]);
-
-        var geofence = AssessGeofence(hostId, fix);
-        var gnss = gnssAssessor.Assess(fix);
-        return geofence with { Findings = [.. geofence.Findings, .. gnss.Findings, .. gnss.Warnings], Gnss = gnss };
-    }
-
-    private LocationAssessment AssessGeofence(string hostId, GnssFixReport fix)
-    {
-        var uncertainty = FixUncertainty.RadiusMeters(fix);
-        var stored = store.CurrentPolicies(hostId);
-        if (stored.Count == 0)
-            return new LocationAssessment(LocationAssessment.Indeterminate, fix.Latitude, fix.Longitude, uncertainty, [],
-                [new Finding(FindingCodes.NoPolicy, $"host '{hostId}' has no geofence policy")]);
-
-        GeoPoint point;
+        {
+            findings.Add(new Finding(FindingCodes.NoGnssFix, $"reading {reading.Seq} carries no valid GNSS fix"));
+            return null;
+        }
         try
         {
-            point = new GeoPoint(fix.Latitude, fix.Longitude);
+            _ = new GeoPoint(fix.Latitude, fix.Longitude);
+            return fix;
         }
         catch (ArgumentException e)
         {
-            return new LocationAssessment(LocationAssessment.Indeterminate, null, null, null, [],
-                [new Finding(FindingCodes.NoGnssFix, $"the fix position is not a valid coordinate: {e.Message}")]);
+            findings.Add(new Finding(FindingCodes.NoGnssFix, $"the fix position is not a valid coordinate: {e.Message}"));
+            return null;
         }
+    }
+
+    private static string Agreement(CompositeLocation composite) =>
+        string.Join(", ", composite.Sources.Where(s => s.Source != LocationSource.History)
+            .Select(s => $"{s.Source.ToString().ToLowerInvariant()} {s.State.ToString().ToLowerInvariant()}"));
+
+    private LocationAssessment AssessGeofence(string hostId, GeoPoint point, double uncertainty)
+    {
+        var stored = store.CurrentPolicies(hostId);
+        if (stored.Count == 0)
+            return new LocationAssessment(LocationAssessment.Indeterminate, point.Latitude, point.Longitude, uncertainty, [],
+                [new Finding(FindingCodes.NoPolicy, $"host '{hostId}' has no geofence policy")]);
 
         var results = new List<PolicyResult>();
         var findings = new List<Finding>();
@@ -76,6 +111,6 @@ public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssess
         var overall = results.Any(r => r.Result == LocationAssessment.Outside) ? LocationAssessment.Outside
             : results.Any(r => r.Result == LocationAssessment.Indeterminate) ? LocationAssessment.Indeterminate
             : LocationAssessment.Inside;
-        return new LocationAssessment(overall, fix.Latitude, fix.Longitude, uncertainty, results, findings);
+        return new LocationAssessment(overall, point.Latitude, point.Longitude, uncertainty, results, findings);
     }
 }

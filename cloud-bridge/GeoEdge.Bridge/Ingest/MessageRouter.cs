@@ -27,7 +27,7 @@ public sealed class MessageRouter(
     TimeProvider time,
     ILogger<MessageRouter> log)
 {
-    public IReadOnlyList<Outgoing> Handle(string topic, byte[] payload)
+    public async Task<IReadOnlyList<Outgoing>> HandleAsync(string topic, byte[] payload, CancellationToken ct)
     {
         var parsed = Topics.ParseHostTopic(topic);
         if (parsed is null)
@@ -40,7 +40,7 @@ public sealed class MessageRouter(
         {
             Topics.Leaf.Enroll => BeginEnrollment(hostId, payload),
             Topics.Leaf.Activate => CompleteEnrollment(hostId, payload),
-            Topics.Leaf.Readings => VerifyReading(hostId, payload),
+            Topics.Leaf.Readings => await VerifyReadingAsync(hostId, payload, ct),
             _ => [],
         };
     }
@@ -65,7 +65,7 @@ public sealed class MessageRouter(
         return [new Outgoing(Topics.Enrolled(hostId), WireJson.Encode(outcome))];
     }
 
-    private IReadOnlyList<Outgoing> VerifyReading(string hostId, byte[] payload)
+    private async Task<IReadOnlyList<Outgoing>> VerifyReadingAsync(string hostId, byte[] payload, CancellationToken ct)
     {
         var outcome = verifier.Verify(hostId, payload);
         var platform = outcome.IsAccepted ? platformAppraiser.Appraise(hostId, outcome.Message!, outcome.Accepted!.Counters) : null;
@@ -78,10 +78,10 @@ public sealed class MessageRouter(
                 new Finding(FindingCodes.ReplayedReading, $"sequence {outcome.Reading!.Seq} is already stored")) with { ReadingDigest = outcome.ReadingDigest };
         }
         if (outcome.IsAccepted) RecordComposition(hostId, composition!);
-        var location = outcome.IsAccepted ? assessor.Assess(hostId, outcome.Reading!) : null;
+        var location = outcome.IsAccepted ? await assessor.AssessAsync(hostId, outcome.Reading!, ct) : null;
         var result = issuer.Issue(outcome, outcome.IsAccepted ? platform : null, location);
         if (outcome.IsAccepted)
-            log.LogInformation("host {Host} seq {Seq}: {Status}, {Geofence}", hostId, result.Seq, result.EarStatus, result.Geofence);
+            log.LogInformation("host {Host} seq {Seq}: {Status}, {Geofence}, location grade {Grade}", hostId, result.Seq, result.EarStatus, result.Geofence, result.LocationGrade);
         else
             log.LogWarning("host {Host}: reading refused: {Reasons}", hostId, string.Join("; ", result.Reasons));
         return [new Outgoing(Topics.Results(hostId), WireJson.Encode(result))];

@@ -51,9 +51,9 @@ public sealed class MqttIngestService(
             IReadOnlyList<Outgoing> answers;
             try
             {
-                answers = router.Handle(message.Topic, message.Payload);
+                answers = await router.HandleAsync(message.Topic, message.Payload, stoppingToken);
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // The router refuses bad input itself; reaching here is a bridge bug. Log it with the
                 // topic and keep serving the other hosts rather than dying on one message.

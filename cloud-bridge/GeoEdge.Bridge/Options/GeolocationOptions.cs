@@ -1,3 +1,5 @@
+using GeoEdge.Geolocation;
+
 namespace GeoEdge.Bridge.Options;
 
 /// <summary>
@@ -30,6 +32,32 @@ public sealed class GeolocationOptions
 
     /// <summary>The operator's Device Location Verification API; not used unless its BaseUrl is set.</summary>
     public NetworkLocationOptions Camara { get; set; } = new();
+
+    /// <exception cref="InvalidOperationException">MinimumGrade is not one of A, B, C, D.</exception>
+    public LocationGrade ParsedMinimumGrade() =>
+        MinimumGrade?.Trim().ToUpperInvariant() switch
+        {
+            "A" => LocationGrade.A,
+            "B" => LocationGrade.B,
+            "C" => LocationGrade.C,
+            "D" => LocationGrade.D,
+            _ => throw new InvalidOperationException($"Bridge:Geolocation:MinimumGrade '{MinimumGrade}' must be A, B, C or D (F is never affirmed)"),
+        };
+
+    /// <exception cref="InvalidOperationException">a tolerance is out of range; the message names it.</exception>
+    public FusionOptions Fusion()
+    {
+        var fusion = new FusionOptions { MaxSpeedMps = MaxSpeedMps, CellRangeFactor = CellRangeFactor, MinCellRangeMeters = MinCellRangeMeters, MarginMeters = MarginMeters };
+        try
+        {
+            fusion.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Bridge:Geolocation: {e.Message}", e);
+        }
+        return fusion;
+    }
 }
 
 /// <summary>CAMARA Device Location Verification v3 with OAuth 2.0 client credentials (docs/bridge.md).</summary>

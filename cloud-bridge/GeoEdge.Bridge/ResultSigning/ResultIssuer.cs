@@ -50,6 +50,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             Latitude = location?.Latitude,
             Longitude = location?.Longitude,
             UncertaintyMeters = location?.UncertaintyMeters,
+            LocationGrade = location?.Composite?.Grade.ToString(),
             Reasons = reasons,
             BootLogWanted = platform?.BootLogWanted == true ? true : null,
             ImaResendFrom = platform?.ImaResendFrom,
@@ -59,6 +60,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         {
             GnssAuthenticated = location is null ? null : location.Gnss?.Authenticated ?? false,
             GnssAuthenticatedSatellites = location is null ? null : location.Gnss?.AuthenticatedSatellites ?? 0,
+            LocationGrade = message.LocationGrade,
         });
         return message;
     }
@@ -88,18 +90,22 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             location.Result, location.Latitude, location.Longitude, location.UncertaintyMeters,
             location.Policies.Select(p => new PolicyClaim(p.PolicyId, p.Version, p.Result, double.IsFinite(p.DistanceToBoundaryMeters) ? p.DistanceToBoundaryMeters : null)).ToList()),
             BridgeJsonContext.Default.GeofenceClaim);
+        if (LocationClaim.From(location) is { } composite)
+            extensions["geoedge.location"] = JsonSerializer.SerializeToElement(composite, BridgeJsonContext.Default.LocationClaim);
         return new EarSubmodule(status, TrustVector.Empty.With(TrustCategory.SourcedData, (int)status), policy, extensions);
     }
 
     /// <summary>
     /// Affirming only for a position inside every fence from an OSNMA-authenticated fix with nothing
-    /// at all to remark (a jamming warning is enough to withhold it). Outside, or a receiver that sees
-    /// spoofing, contradicts the claim to be inside: contraindicated. Everything else is a warning: an
-    /// unauthenticated fix inside the fence is plausible but unproven.
+    /// at all to remark (a jamming warning, or a grade below the minimum, is enough to withhold it).
+    /// Outside, a receiver that sees spoofing, or sources that contradict each other (the serving cell
+    /// or the network placing the host elsewhere) contradict the claim to be inside: contraindicated.
+    /// Everything else is a warning: an unauthenticated fix inside the fence is plausible but unproven.
     /// </summary>
     private static EarStatus LocationStatus(LocationAssessment location)
     {
-        if (location.Result == LocationAssessment.Outside || location.Gnss?.SpoofingIndicated == true) return EarStatus.Contraindicated;
+        if (location.Result == LocationAssessment.Outside || location.Gnss?.SpoofingIndicated == true || location.SourcesContradict)
+            return EarStatus.Contraindicated;
         var proven = location.Result == LocationAssessment.Inside && location.Gnss?.Authenticated == true && location.Findings.Count == 0;
         return proven ? EarStatus.Affirming : EarStatus.Warning;
     }

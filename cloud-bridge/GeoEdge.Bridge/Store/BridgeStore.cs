@@ -177,12 +177,12 @@ public sealed partial class BridgeStore : IDisposable
         lock (_lock)
         {
             Execute("""
-                INSERT INTO verdicts (host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites)
-                VALUES ($h, $seq, $at, $st, $gf, $pid, $re, $ear, $ga, $gs)
+                INSERT INTO verdicts (host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites, location_grade)
+                VALUES ($h, $seq, $at, $st, $gf, $pid, $re, $ear, $ga, $gs, $lg)
                 """,
                 ("$h", verdict.HostId), ("$seq", verdict.Seq is { } s ? (long)s : null), ("$at", Iso(verdict.CreatedAt)),
                 ("$st", verdict.EarStatus), ("$gf", verdict.Geofence), ("$pid", verdict.PolicyId), ("$re", verdict.ReasonsJson),
-                ("$ear", verdict.Ear), ("$ga", verdict.GnssAuthenticated), ("$gs", verdict.GnssAuthenticatedSatellites));
+                ("$ear", verdict.Ear), ("$ga", verdict.GnssAuthenticated), ("$gs", verdict.GnssAuthenticatedSatellites), ("$lg", verdict.LocationGrade));
             return Scalar<long>("SELECT last_insert_rowid()");
         }
     }
@@ -192,7 +192,7 @@ public sealed partial class BridgeStore : IDisposable
         lock (_lock)
         {
             using var cmd = Command("""
-                SELECT id, host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites
+                SELECT id, host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites, location_grade
                 FROM verdicts WHERE host_id = $h AND id > $after ORDER BY id LIMIT $n
                 """,
                 ("$h", hostId), ("$after", afterId), ("$n", limit));
@@ -205,6 +205,7 @@ public sealed partial class BridgeStore : IDisposable
                 {
                     GnssAuthenticated = r.IsDBNull(9) ? null : r.GetInt64(9) != 0,
                     GnssAuthenticatedSatellites = r.IsDBNull(10) ? null : r.GetInt32(10),
+                    LocationGrade = r.IsDBNull(11) ? null : r.GetString(11),
                 });
             return list;
         }

@@ -34,6 +34,9 @@ public sealed record StoredVerdict(
 
     /// <summary>How many satellites had currently authenticated navigation data; null as above.</summary>
     public int? GnssAuthenticatedSatellites { get; init; }
+
+    /// <summary>GL's grade of the composite location (A-F); null when none was made.</summary>
+    public string? LocationGrade { get; init; }
 }
 
 /// <summary>One version of a geofence policy of a host.</summary>

@@ -47,7 +47,8 @@ internal static class Schema
             reasons        TEXT NOT NULL,
             ear            TEXT NOT NULL,
             gnss_authenticated INTEGER,
-            gnss_authenticated_satellites INTEGER
+            gnss_authenticated_satellites INTEGER,
+            location_grade TEXT
         );
         CREATE INDEX IF NOT EXISTS verdicts_by_host ON verdicts(host_id, id);
         CREATE TABLE IF NOT EXISTS policies (
@@ -71,6 +72,20 @@ internal static class Schema
             agent_measured INTEGER NOT NULL,
             ima_failures   TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS host_geolocation (
+            host_id        TEXT PRIMARY KEY REFERENCES hosts(host_id),
+            phone_number   TEXT,
+            stationary_tolerance_m REAL,
+            anchor_lat     REAL,
+            anchor_lon     REAL
+        );
+        CREATE TABLE IF NOT EXISTS host_location (
+            host_id        TEXT PRIMARY KEY REFERENCES hosts(host_id),
+            latitude       REAL NOT NULL,
+            longitude      REAL NOT NULL,
+            radius_m       REAL NOT NULL,
+            located_at     TEXT NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS composition_pending (
             host_id        TEXT PRIMARY KEY REFERENCES hosts(host_id),
             composition    TEXT NOT NULL,
@@ -88,5 +103,6 @@ internal static class Schema
     [
         ("verdicts", "gnss_authenticated", "INTEGER"),
         ("verdicts", "gnss_authenticated_satellites", "INTEGER"),
+        ("verdicts", "location_grade", "TEXT"),
     ];
 }

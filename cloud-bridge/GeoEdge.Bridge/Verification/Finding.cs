@@ -56,6 +56,12 @@ public static class FindingCodes
     /// <summary>The agent's verifier has received an OSNMA alert message (chain or key revoked).</summary>
     public const string OsnmaAlert = "osnma-alert";
 
+    // Geolocation (GL); the contradictions between sources keep GL's own codes (gnss-cell-mismatch, network-denies, ...).
+    /// <summary>GL's grade of the composite location is below Bridge:Geolocation:MinimumGrade.</summary>
+    public const string LocationGradeBelowMinimum = "location-grade-below-minimum";
+    /// <summary>The network could not be asked or did not answer (a note, not a reason: the grade says what it costs).</summary>
+    public const string NetworkUnavailable = "network-unavailable";
+
     // Measured boot and IMA (platform appraisal of accepted readings).
     /// <summary>No verified boot event log matches the quoted PCRs 0-7 (warning; the agent is asked for it).</summary>
     public const string BootLogMissing = "boot-log-missing";

@@ -18,7 +18,8 @@ public sealed partial record CamaraDevice(
     [GeneratedRegex(@"^\+[1-9][0-9]{4,14}$")]
     private static partial Regex E164();
 
-    internal void Validate()
+    /// <exception cref="ArgumentException">no identifier, or one not in CAMARA's format.</exception>
+    public void Validate()
     {
         if (PhoneNumber is null && NetworkAccessIdentifier is null && Ipv4Address is null && Ipv6Address is null)
             throw new ArgumentException("a CAMARA device needs at least one identifier", nameof(CamaraDevice));

@@ -21,4 +21,8 @@ public static class FindingCodes
     /// <summary>A host declared stationary is farther from its anchor than the tolerance, its radius and the margin allow.</summary>
     public const string StationaryHostMoved = "stationary-host-moved";
     public const string NoLocationSource = "no-location-source";
+
+    /// <summary>Whether the finding is a contradiction between sources (it makes the grade F), not merely a source saying nothing.</summary>
+    public static bool IsContradiction(string code) =>
+        code is GnssCellMismatch or NetworkDenies or GnssNetworkMismatch or ImplausibleSpeed or StationaryHostMoved;
 }

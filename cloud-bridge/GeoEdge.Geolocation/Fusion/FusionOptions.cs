@@ -20,7 +20,8 @@ public sealed record FusionOptions
 
     public static FusionOptions Default { get; } = new();
 
-    internal void Validate()
+    /// <exception cref="ArgumentOutOfRangeException">a tolerance is not a finite number in its range.</exception>
+    public void Validate()
     {
         Positive(MaxSpeedMps, nameof(MaxSpeedMps));
         Positive(CellRangeFactor, nameof(CellRangeFactor));

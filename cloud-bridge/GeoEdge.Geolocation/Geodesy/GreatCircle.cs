@@ -4,7 +4,7 @@ namespace GeoEdge.Geolocation;
 /// Haversine distance on the mean-radius sphere. Its error against WGS-84 (under 0.6 %) is far below
 /// the uncertainties GL compares (GNSS meters, cell ranges in kilometers, plus a margin).
 /// </summary>
-internal static class GreatCircle
+public static class GreatCircle
 {
     private const double EarthRadiusMeters = 6371008.8;
     private const double Radians = Math.PI / 180.0;

@@ -28,6 +28,9 @@ public sealed record ResultMessage
     public double? Longitude { get; init; }
     public double? UncertaintyMeters { get; init; }
 
+    /// <summary>The Geolocation service's grade of the composite location (A best ... F unusable); omitted when none was made.</summary>
+    public string? LocationGrade { get; init; }
+
     /// <summary>Every finding that made the result less than affirming: "code: detail".</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
 
