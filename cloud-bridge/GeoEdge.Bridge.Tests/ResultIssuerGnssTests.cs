@@ -37,9 +37,9 @@ public sealed class ResultIssuerGnssTests : IDisposable
     }
 
     /// <summary>Accepts a reading with this fix (as the router does) and issues its result.</summary>
-    private (Wire.Messages.ResultMessage Message, EarSubmodule Location) Issue(GnssFixReport fix)
+    private (Wire.Messages.ResultMessage Message, EarSubmodule Location) Issue(GnssFixReport fix, ModemReport? modem = null)
     {
-        var reading = new Reading { V = Reading.CurrentVersion, HostId = Host, Seq = ++_seq, Time = fix.Time, NonceEpoch = "q1w2e3r4t5y6u7i8", Fix = fix };
+        var reading = new Reading { V = Reading.CurrentVersion, HostId = Host, Seq = ++_seq, Time = fix.Time, NonceEpoch = "q1w2e3r4t5y6u7i8", Fix = fix, Modem = modem };
         var accepted = new AcceptedReading(Host, reading.Seq, CanonicalReading.Encode(reading), [1], [2], new TpmCounters(reading.Seq, 1000 * reading.Seq, 1, 0));
         Assert.True(_temp.Store.TryAcceptReading(accepted, DateTimeOffset.UtcNow));
         var outcome = new VerificationOutcome(Host, reading, [], accepted);
@@ -79,7 +79,27 @@ public sealed class ResultIssuerGnssTests : IDisposable
         Assert.Equal(6, Claim(location, "geoedge.gnss-satellites").GetInt32());
         var verdict = Assert.Single(_temp.Store.Verdicts(Host, 0, 10));
         Assert.Equal((true, 6), (verdict.GnssAuthenticated, verdict.GnssAuthenticatedSatellites));
+        Assert.Equal(("D", "D"), (message.LocationGrade, verdict.LocationGrade));
+        Assert.Equal("D", Claim(location, "geoedge.location").GetProperty("grade").GetString());
         Assert.Equal([new StoredReadingArrival(1, _temp.Store.ReadingArrivals(Host)[0].ReceivedAt, true, 6)], _temp.Store.ReadingArrivals(Host));
+    }
+
+    [Fact]
+    public void A_serving_cell_in_another_country_contraindicates_and_the_location_claim_shows_which_source_disagreed()
+    {
+        _temp.Cells.Import(new MemoryStream("LTE,268,6,7001,99887766,0,-9.1393,38.7223,1500,12,1,1500000000,1700000000,0\n"u8.ToArray()));
+        var lisbonCell = new CellReport { Radio = CellRadios.Lte, Mcc = 268, Mnc = 6, Area = 7001, CellId = 99887766 };
+
+        var (message, location) = Issue(Inside, new ModemReport { Sim = SimStates.Ready, Cell = lisbonCell });
+
+        Assert.Equal(EarStatus.Contraindicated, location.Status);
+        Assert.Equal("F", message.LocationGrade);
+        Assert.Contains(message.Reasons, r => r.StartsWith("gnss-cell-mismatch:", StringComparison.Ordinal));
+        var claim = Claim(location, "geoedge.location");
+        Assert.Equal("F", claim.GetProperty("grade").GetString());
+        var cell = claim.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "cell");
+        Assert.Equal("disagrees", cell.GetProperty("state").GetString());
+        Assert.InRange(cell.GetProperty("distanceMeters").GetDouble(), 490_000, 520_000);
     }
 
     [Fact]
