@@ -2,12 +2,14 @@ using System.Text.Json;
 using GeoEdge.Bridge.Geolocation;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Geolocation;
+using GeoEdge.Wire;
 
 namespace GeoEdge.Bridge.Api;
 
 /// <summary>
 /// GET/PUT /v1/hosts/{hostId}/geolocation: the host's SIM phone number (which the operator's network is
-/// asked about), whether it is stationary and its anchor; GET adds its last usable location.
+/// asked about), whether it is stationary and its anchor; GET adds its last usable location. Like policies,
+/// the settings may be given before the host enrolls (an operator provisions the SIM's number with the host).
 /// </summary>
 public static class GeolocationApi
 {
@@ -17,11 +19,11 @@ public static class GeolocationApi
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/hosts/{hostId}/geolocation", (string hostId, BridgeStore store) =>
-            store.GetHost(hostId) is null ? BridgeApi.NotFound($"host '{hostId}' is not enrolled")
+            !HostId.IsValid(hostId) ? BridgeApi.BadRequest($"host id '{hostId}' is not valid")
                 : Results.Json(View(hostId, store), BridgeJsonContext.Default.GeolocationView));
         v1.MapPut("/hosts/{hostId}/geolocation", async (string hostId, HttpRequest request, BridgeStore store, NetworkLocationCheck network) =>
         {
-            if (store.GetHost(hostId) is null) return BridgeApi.NotFound($"host '{hostId}' is not enrolled");
+            if (!HostId.IsValid(hostId)) return BridgeApi.BadRequest($"host id '{hostId}' is not valid");
             var body = await BridgeApi.ReadBoundedAsync(request, 4096);
             if (body is null) return BridgeApi.BadRequest("geolocation settings larger than 4096 bytes");
             GeolocationView settings;

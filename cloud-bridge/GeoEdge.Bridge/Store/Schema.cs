@@ -73,7 +73,7 @@ internal static class Schema
             ima_failures   TEXT NOT NULL
         );
         CREATE TABLE IF NOT EXISTS host_geolocation (
-            host_id        TEXT PRIMARY KEY REFERENCES hosts(host_id),
+            host_id        TEXT PRIMARY KEY,
             phone_number   TEXT,
             stationary_tolerance_m REAL,
             anchor_lat     REAL,

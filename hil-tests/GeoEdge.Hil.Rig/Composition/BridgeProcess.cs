@@ -48,6 +48,14 @@ public sealed class BridgeProcess : IDisposable
         }
         // The rig's sky is a replay with the simulator's clock as trusted time: accepted here, never by default.
         if (_settings.AcceptSimulatedTime) args.Add("--Bridge:Gnss:AcceptSimulatedTime=true");
+        if (_settings.Network is { } network)
+        {
+            args.Add($"--Bridge:Geolocation:Camara:BaseUrl={network.BaseUrl}");
+            args.Add($"--Bridge:Geolocation:Camara:TokenUrl={network.TokenUrl}");
+            args.Add($"--Bridge:Geolocation:Camara:ClientId={network.ClientId}");
+            args.Add($"--Bridge:Geolocation:Camara:ClientSecret={network.ClientSecret}");
+            args.Add("--Bridge:Geolocation:Camara:ReuseAnswerSeconds=0");
+        }
         if (_settings.Platform is { } platform)
         {
             args.Add($"--Bridge:MeasuredBoot:ReferenceFile={platform.BootReference}");
@@ -75,6 +83,14 @@ public sealed class BridgeProcess : IDisposable
     public async Task<HttpResponseMessage> PutPolicyAsync(string hostId, string policyId, string json) =>
         await Http.PutAsync($"/v1/hosts/{hostId}/policies/{policyId}", new StringContent(json, Encoding.UTF8, "application/json"));
 
+    /// <summary>The host's geolocation settings (PUT /v1/hosts/{id}/geolocation), refused loudly.</summary>
+    public async Task PutGeolocationAsync(string hostId, string json)
+    {
+        var response = await Http.PutAsync($"/v1/hosts/{hostId}/geolocation", new StringContent(json, Encoding.UTF8, "application/json"));
+        if (!response.IsSuccessStatusCode)
+            throw new RigException($"the bridge refused the geolocation settings: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public async Task<JsonElement> GetJsonAsync(string path)
     {
         var response = await Http.GetAsync(path);
@@ -94,7 +110,13 @@ public sealed class BridgeProcess : IDisposable
 
 /// <summary>What the rig tells the bridge.</summary>
 public sealed record BridgeSettings(BrokerEndpoint Broker, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300, bool AcceptSimulatedTime = false,
-    PlatformReferences? Platform = null);
+    PlatformReferences? Platform = null, NetworkLocation? Network = null);
+
+/// <summary>
+/// The operator's CAMARA API the bridge asks. Every reading asks afresh (no reuse), so that a scripted change of
+/// the network's answer shows in the next verdict.
+/// </summary>
+public sealed record NetworkLocation(string BaseUrl, string TokenUrl, string ClientId, string ClientSecret);
 
 /// <summary>The reference values the bridge appraises the host's boot log and IMA list against.</summary>
 public sealed record PlatformReferences(string BootReference, string RuntimePolicy, string AgentExecutable);

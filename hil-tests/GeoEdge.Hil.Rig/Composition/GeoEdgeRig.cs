@@ -1,3 +1,4 @@
+using GeoEdge.Hil.Rig.Camara;
 using GeoEdge.Hil.Rig.Mqtt;
 using GeoEdge.Hil.Rig.Measurements;
 using GeoEdge.Hil.Rig.Processes;
@@ -30,6 +31,9 @@ public sealed class GeoEdgeRig : IAsyncDisposable
     /// <summary>The simulated modem and its pty, when <see cref="RigOptions.Modem"/> is set.</summary>
     public ModemSimulator? Modem { get; private set; }
     public PtyPair? ModemPort { get; private set; }
+
+    /// <summary>The operator's CAMARA Device Location Verification server, when the rig has a modem (and so a SIM).</summary>
+    public CamaraServer? Camara { get; private set; }
 
     /// <summary>The NMEA receiver, when the rig has no OSNMA scenario.</summary>
     public GnssSimulator Gnss => Sky.Nmea ?? throw new InvalidOperationException("this rig replays an OSNMA scenario over UBX; see Sky.Ubx");
@@ -77,6 +81,9 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             _progress($"starting the modem simulator ({profile.Name}) on a socat pty pair...");
             ModemPort = await PtyPair.StartAsync(Directory.Sub("pty-modem"), "modem");
             Modem = await ModemSimulator.StartAsync(ModemPort.SimulatorPath, profile, SimulatedModemState.ExampleFor(profile));
+            _progress("starting the operator's CAMARA location verification server...");
+            Camara = await CamaraServer.StartAsync();
+            Camara.SetDeviceLocation(RigOptions.PhoneNumber, Options.Latitude, Options.Longitude, accuracyMeters: 300);
         }
         _progress("starting the bridge...");
         var caDirectory = Directory.Sub("trusted-ek-ca");
@@ -85,10 +92,18 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             File.Copy(Tpm.RootCaCertificatePath, Path.Combine(caDirectory, "swtpm-root-ca.pem"));
             File.Copy(Tpm.IntermediateCaCertificatePath, Path.Combine(caDirectory, "swtpm-intermediate-ca.pem"));
         }
+        var camaraClient = new CamaraServerOptions();
         Bridge = new BridgeProcess(Directory, new BridgeSettings(Endpoint("geoedge-bridge"), [caDirectory], Options.EpochSeconds,
             AcceptSimulatedTime: Sky.Authenticates,
-            Platform: new PlatformReferences(Measured.BootReferencePath, Measured.RuntimePolicyPath, Measured.AgentExecutable)));
+            Platform: new PlatformReferences(Measured.BootReferencePath, Measured.RuntimePolicyPath, Measured.AgentExecutable),
+            Network: Camara is null ? null : new NetworkLocation(Camara.BaseUrl, Camara.TokenUrl, camaraClient.ClientId, camaraClient.ClientSecret)));
+        if (Modem is not null)
+        {
+            var imported = RigCellTowers.ImportInto(Bridge.DatabasePath, Options, Modem.State.Cell!);
+            _progress($"cell database: {imported.Imported} cells (the modem's serving cell near the host, one in Lisbon)");
+        }
         await Bridge.StartAsync();
+        if (Camara is not null) await Bridge.PutGeolocationAsync(Options.HostId, $$"""{"phoneNumber":"{{RigOptions.PhoneNumber}}"}""");
         if (Options.PolicyJson is not null)
         {
             var response = await Bridge.PutPolicyAsync(Options.HostId, Options.PolicyId, Options.PolicyJson);
@@ -144,6 +159,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         Bridge?.Dispose();
         if (Sky is not null) await Sky.DisposeAsync();
         if (Modem is not null) await Modem.DisposeAsync();
+        if (Camara is not null) await Camara.DisposeAsync();
         ModemPort?.Dispose();
         GnssPort?.Dispose();
         Broker?.Dispose();

@@ -34,10 +34,14 @@ public sealed record RigOptions
     public string? OsnmaScenario { get; init; } = "eoc_step1";
 
     /// <summary>
-    /// The simulated LTE modem the agent reads over AT commands (Quectel EC25 with a Madrid cell and a
-    /// Spanish SIM by default when set); null: the host has no modem.
+    /// The simulated LTE modem the agent reads over AT commands: a Quectel EC25 with a Spanish SIM, camped on a
+    /// cell the rig's cell database places near the host. With a modem the rig also runs the operator's CAMARA
+    /// server, which places the SIM (<see cref="PhoneNumber"/>) where the host is. Null: no modem, no network source.
     /// </summary>
-    public GeoEdge.Hil.Rig.Simulators.Modem.ModemProfile? Modem { get; init; }
+    public GeoEdge.Hil.Rig.Simulators.Modem.ModemProfile? Modem { get; init; } = GeoEdge.Hil.Rig.Simulators.Modem.ModemProfile.QuectelEc25;
+
+    /// <summary>The MSISDN of the simulated SIM: what the bridge asks the operator's network about.</summary>
+    public const string PhoneNumber = "+34600000123";
 
     /// <summary>How fast the replayed sky runs (20: an hour of scenario lasts three minutes).</summary>
     public double GnssSpeed { get; init; } = 20;

@@ -93,6 +93,32 @@ public static class DemoPhases
         "a contraindicated verdict (sim-removed)",
         (_, r) => IsSimRemoved(r), (_, r) => IsSimRemoved(r), 10);
 
+    /// <summary>
+    /// The modem hands over to a cell in Lisbon while the GNSS fix stays in Madrid: the serving cell, some 500 km
+    /// away, contradicts the fix (gnss-cell-mismatch, contraindicated).
+    /// </summary>
+    public static DemoPhase GnssCellMismatch { get; } = new(rig =>
+        {
+            Modem(rig).SetCell(RigCellTowers.Lisbon);
+            return $"modem: now camped on {RigCellTowers.Lisbon.OperatorName} cell {RigCellTowers.Lisbon.Plmn}/{RigCellTowers.Lisbon.Tac}/{RigCellTowers.Lisbon.CellId} in Lisbon; GNSS still says Madrid";
+        },
+        "a contraindicated verdict (gnss-cell-mismatch) with location grade F",
+        (_, r) => IsContradicted(r, "gnss-cell-mismatch"), (_, r) => IsContradicted(r, "gnss-cell-mismatch"), 20);
+
+    /// <summary>The operator's network now places the SIM in Lisbon: CAMARA answers FALSE for the circle around the fix.</summary>
+    public static DemoPhase NetworkDenies { get; } = new(rig =>
+        {
+            Network(rig).SetDeviceLocation(RigOptions.PhoneNumber, RigCellTowers.LisbonLatitude, RigCellTowers.LisbonLongitude, accuracyMeters: 300);
+            return $"network: the operator now locates {RigOptions.PhoneNumber} in Lisbon (CAMARA answers FALSE for Madrid)";
+        },
+        "a contraindicated verdict (network-denies) with location grade F",
+        (_, r) => IsContradicted(r, "network-denies"), (_, r) => IsContradicted(r, "network-denies"), 20);
+
+    private static bool IsContradicted(ResultMessage r, string code) => r.EarStatus == "contraindicated" && r.LocationGrade == "F" && r.Has(code);
+
+    private static Camara.CamaraServer Network(GeoEdgeRig rig) =>
+        rig.Camara ?? throw new RigException("this phase needs the operator's CAMARA server (a rig with a modem)");
+
     private static bool IsSwapped(ResultMessage r) => r.EarStatus == "contraindicated" && r.Has("composition-changed")
         && r.Reasons.Any(reason => reason.Contains($"ICCID {SimulatedSim.Example.Iccid} -> {SwappedSim.Iccid}", StringComparison.Ordinal));
 

@@ -10,7 +10,8 @@ public sealed record DemoScenario(string Name, string Description, RigOptions Op
 
     public static IReadOnlyList<DemoScenario> All { get; } =
     [
-        new("nominal", "the host is in central Madrid, inside its 5 km fence: affirming once OSNMA has authenticated the fix",
+        new("nominal", "the host is in central Madrid, inside its 5 km fence, its modem on a Madrid cell and the operator's "
+                       + "network agreeing: affirming (location grade A) once OSNMA has authenticated the fix",
             new RigOptions(), false, [DemoPhases.Authenticated]),
         new("outside-fence", "the host reports Lyon, far outside its Madrid fence",
             new RigOptions { Latitude = LyonLatitude, Longitude = LyonLongitude }, false, [DemoPhases.Outside]),
@@ -27,9 +28,15 @@ public sealed record DemoScenario(string Name, string Description, RigOptions Op
             new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.UnapprovedBinary]),
         new("sim-swap", "a genuine host with a Quectel EC25 modem, then another SIM in it: contraindicated (composition-changed) "
                         + "naming both ICCIDs until an operator approves it (./geoedge composition HOST --approve)",
-            new RigOptions { Modem = Simulators.Modem.ModemProfile.QuectelEc25 }, false, [DemoPhases.Authenticated, DemoPhases.SimSwapped]),
+            new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.SimSwapped]),
         new("sim-removed", "a genuine host with a Quectel EC25 modem, then its SIM is pulled: contraindicated (sim-removed) at the next reading",
-            new RigOptions { Modem = Simulators.Modem.ModemProfile.QuectelEc25 }, false, [DemoPhases.Authenticated, DemoPhases.SimRemoved]),
+            new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.SimRemoved]),
+        new("gnss-cell-mismatch", "a genuine host in Madrid, then its modem reports a serving cell in Lisbon while GNSS still says "
+                                  + "Madrid: contraindicated (gnss-cell-mismatch, location grade F)",
+            new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.GnssCellMismatch]),
+        new("network-denies", "a genuine host in Madrid, then the operator's network (CAMARA) locates its SIM in Lisbon and "
+                              + "answers FALSE: contraindicated (network-denies, location grade F)",
+            new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.NetworkDenies]),
     ];
 
     public static DemoScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -24,7 +24,9 @@ public static class DemoCommand
         Each verdict is one JSON line on stdout, from the agent's first reading on (the rig's GNSS is a
         replayed Galileo OSNMA sky: the first verdicts are warnings until OSNMA has authenticated the fix):
           {"hostId":..,"seq":..,"lat":..,"lon":..,"uncertaintyM":..,"policy":..,"result":"inside|outside|indeterminate",
-           "ear_status":"affirming|warning|contraindicated","reasons":[..]}
+           "grade":"A|B|C|D|F","ear_status":"affirming|warning|contraindicated","reasons":[..]}
+        "grade" is the Geolocation service's grade of the composite location (docs/bridge.md): A when the
+        authenticated fix, the modem's serving cell and the operator's network agree.
         Progress (what the simulator and the attackers do, which verdict each phase waits for) and the
         processes' logs on failure go to stderr. GEOEDGE_KEEP_RIG=1 keeps the rig directory.
         Exit status: 0 when every phase of the scenario showed its expected verdicts, 1 otherwise.
@@ -94,6 +96,7 @@ public static class DemoCommand
             if (r.UncertaintyMeters is { } u) w.WriteNumber("uncertaintyM", Math.Round(u, 1)); else w.WriteNull("uncertaintyM");
             w.WriteString("policy", r.PolicyId);
             w.WriteString("result", r.Geofence);
+            w.WriteString("grade", r.LocationGrade);
             w.WriteString("ear_status", r.EarStatus);
             w.WriteStartArray("reasons");
             foreach (var reason in r.Reasons) w.WriteStringValue(reason);
