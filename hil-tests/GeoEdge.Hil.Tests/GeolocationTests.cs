@@ -1,4 +1,5 @@
 using GeoEdge.Hil.Rig.Composition;
+using GeoEdge.Hil.Rig.Processes;
 using GeoEdge.Hil.Rig.Scenarios;
 using GeoEdge.Wire.Messages;
 using Xunit.Abstractions;
@@ -41,6 +42,7 @@ public class GeolocationTests(ITestOutputHelper output)
     public async Task The_network_placing_the_sim_in_lisbon_is_network_denies_and_an_unlocatable_sim_only_lowers_the_grade()
     {
         await using var rig = await RigFixture.StartAsync(output, new RigOptions());
+        await The_geolocation_command_shows_and_changes_the_settings(rig);
         rig.StartAgent();
         await rig.ResultWhereAsync(Corroborated, output, maxResults: 30);
         var camara = rig.Camara!;
@@ -56,5 +58,26 @@ public class GeolocationTests(ITestOutputHelper output)
         var unknown = await rig.ResultWhereAsync(r => r.Seq > denied.Seq && r.LocationGrade is "C" or "B", output);
         Assert.DoesNotContain(unknown.Reasons, IsGeolocationReason);
         Assert.NotEqual("contraindicated", unknown.EarStatus);
+    }
+
+    /// <summary>The operator's CLI on the rig's bridge: the rig set the SIM's number; a wrong one is refused; stationary on and off.</summary>
+    private static async Task The_geolocation_command_shows_and_changes_the_settings(GeoEdgeRig rig)
+    {
+        Task<CliRun> Geolocation(params string[] args) => GeoEdgeCli.RunAsync("geolocation", [rig.Options.HostId, "--bridge", rig.Bridge.BaseUrl, .. args]);
+        var shown = await Geolocation();
+        Assert.Equal(RigOptions.PhoneNumber, shown.Json.GetProperty("phoneNumber").GetString());
+
+        var wrong = await Geolocation("--phone", "0034600000123");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("E.164", wrong.Stderr);
+
+        var anchored = await Geolocation("--stationary", "250", "--anchor", "40.4168,-3.7038");
+        Assert.Equal(250, anchored.Json.GetProperty("stationaryToleranceMeters").GetDouble());
+        Assert.Equal(40.4168, anchored.Json.GetProperty("anchor").GetProperty("latitude").GetDouble());
+        Assert.Equal(RigOptions.PhoneNumber, anchored.Json.GetProperty("phoneNumber").GetString());
+
+        var mobile = await Geolocation("--mobile");
+        Assert.False(mobile.Json.TryGetProperty("anchor", out _));
+        Assert.False(mobile.Json.TryGetProperty("stationaryToleranceMeters", out _));
     }
 }

@@ -12,6 +12,11 @@ public class SerialGarbageTests(ITestOutputHelper output)
     private const int Rounds = 3;
     private const int MaxResultsPerRound = 6;
 
+    // About 33 m north per round: far enough that a result there cannot be the old fix, near enough to be
+    // covered in the rig's one-second cycle below GL's plausible speed (a jump of hundreds of metres in a
+    // second is implausible-speed, contraindicated, as it should be).
+    private const double StepDegrees = 0.0003;
+
     [Fact]
     public async Task Garbage_on_the_GNSS_line_is_survived_and_later_readings_carry_the_new_position()
     {
@@ -25,10 +30,10 @@ public class SerialGarbageTests(ITestOutputHelper output)
         {
             foreach (var garbage in Garbage(random)) rig.Sky.Ubx!.InjectGarbage(garbage);
 
-            // Move the antenna a few hundred metres (still inside the 5 km fence): a result at the new
+            // Move the antenna (still inside the 5 km fence): a result at the new
             // position proves the agent parsed sentences written after the garbage, not an old fix.
             // Every result on the way must be at the old or the new position: never one the garbage made up.
-            var latitude = rig.Options.Latitude + 0.002 * round;
+            var latitude = rig.Options.Latitude + StepDegrees * round;
             rig.Sky.Ubx!.SetPosition(latitude, rig.Options.Longitude, rig.Options.AltitudeMeters);
             var arrived = false;
             for (var i = 0; i < MaxResultsPerRound && !arrived; i++)

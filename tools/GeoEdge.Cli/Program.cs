@@ -2,6 +2,7 @@ using GeoEdge.Cli.Bench;
 using GeoEdge.Cli.Composition;
 using GeoEdge.Cli.Demo;
 using GeoEdge.Cli.EventLog;
+using GeoEdge.Cli.Geolocation;
 using GeoEdge.Cli.Ima;
 using GeoEdge.Cli.Osnma;
 using GeoEdge.Hil.Rig.Processes;
@@ -16,6 +17,7 @@ const string usage = """
       eventlog FILE [--base64] [--json]       parse and replay a TCG boot event log (eventlog --help)
       ima FILE [--policy POLICY.json] [...]   check an IMA measurement list against a runtime policy (ima --help)
       composition HOST [--bridge URL] [--approve]  show or approve a host's composition (composition --help)
+      geolocation HOST [--phone +E164] [--stationary M] ...  show or set a host's geolocation settings (geolocation --help)
     """;
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
@@ -43,6 +45,8 @@ try
         "ima" => ImaCommand.Run(args[1..]),
         "composition" when args.Contains("--help") => Help(CompositionCommand.Usage),
         "composition" => await CompositionCommand.RunAsync(args[1..]),
+        "geolocation" when args.Contains("--help") => Help(GeolocationCommand.Usage),
+        "geolocation" => await GeolocationCommand.RunAsync(args[1..]),
         _ => Unknown(args[0]),
     };
 }
