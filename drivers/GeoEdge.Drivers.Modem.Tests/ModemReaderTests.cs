@@ -73,6 +73,36 @@ public sealed class ModemReaderTests
     }
 
     [Fact]
+    public async Task A_5G_standalone_module_not_registered_on_EPS_reports_its_C5GREG_registration()
+    {
+        var table = Ec25();
+        table["ATI"] = Lines("Quectel", "RM500Q-GL", "Revision: RM500QGLABR11A06M4G", "OK");
+        table["AT+COPS?"] = Lines("+COPS: 0,0,\"Movistar\",11", "OK");
+        table["AT+CEREG?"] = Lines("+CEREG: 2,0", "OK");
+        table["AT+C5GREG=2"] = Lines("OK");
+        table["AT+C5GREG?"] = Lines("+C5GREG: 2,1,\"003C1A\",\"02F6E8B00C\",11,1,\"01\"", "OK");
+        await using var rig = await PtyModemFixture.StartAsync(Table(table));
+        var snapshot = await new ModemReader(rig.Channel).ReadAsync();
+
+        Assert.Empty(snapshot.Problems);
+        Assert.Equal(new Registration(RegistrationStatus.RegisteredHome, 0x3C1A, 0x2F6E8B00C, AccessTechnology.Nr5Gcn) { ReportingMode = 2 }, snapshot.Registration);
+    }
+
+    [Fact]
+    public async Task An_LTE_module_that_is_not_registered_keeps_its_CEREG_answer_when_it_refuses_C5GREG()
+    {
+        var table = Ec25();
+        table["AT+CEREG?"] = Lines("+CEREG: 2,2", "OK");
+        await using var rig = await PtyModemFixture.StartAsync(Table(table));
+        var snapshot = await new ModemReader(rig.Channel).ReadAsync();
+
+        Assert.Empty(snapshot.Problems);
+        Assert.Equal(RegistrationStatus.Searching, snapshot.Registration!.Status);
+        Assert.Contains("AT+C5GREG=2", rig.Modem.Received);
+        Assert.DoesNotContain("AT+C5GREG?", rig.Modem.Received);
+    }
+
+    [Fact]
     public async Task Without_vendor_iccid_commands_the_iccid_comes_from_EF_ICCID()
     {
         var table = Ec25();

@@ -3,7 +3,8 @@ namespace GeoEdge.Drivers.Modem;
 /// <summary>
 /// Reads identity, SIM, network and serving cell in one pass: ATE0, AT+CMEE=1, ATI, AT+CGSN,
 /// AT+CPIN?, then with a ready SIM AT+CIMI and the ICCID (the vendor's command first, then the
-/// others, then EF_ICCID through AT+CRSM), AT+COPS?, AT+CEREG=2 and AT+CEREG?, and the serving
+/// others, then EF_ICCID through AT+CRSM), AT+COPS?, AT+CEREG=2 and AT+CEREG? (and, when EPS shows no
+/// registration, AT+C5GREG=2 and AT+C5GREG?: a 5G standalone module registers with the 5G core only), and the serving
 /// cell (Quectel AT+QENG="servingcell", SIMCom AT+CPSI?, both tried for other vendors). A failed
 /// step adds a problem and the rest continues; once the modem is unavailable the remaining
 /// commands are skipped (each would only time out). Uses the channel; does not own it.
@@ -40,6 +41,7 @@ public sealed class ModemReader(AtChannel channel, ISimDetectLine? simDetect = n
         var oper = await run.StepAsync("AT+COPS?", OperatorParser.Parse);
         await run.SendAsync("AT+CEREG=2");
         var registration = await run.StepAsync("AT+CEREG?", RegistrationParser.Parse);
+        if (registration is not { IsRegistered: true }) registration = await ReadFiveGsRegistrationAsync(run) ?? registration;
         var cell = await ReadServingCellAsync(run, vendor);
 
         return new ModemSnapshot(identity?.Manufacturer, identity?.Model, identity?.Revision, imei, imsi, iccid, sim, detect,
@@ -72,6 +74,20 @@ public sealed class ModemReader(AtChannel channel, ISimDetectLine? simDetect = n
         var raw = await run.TryAsync(IccidParser.CrsmCommand, IccidParser.FromCrsm, failures);
         if (raw is null && !run.Unavailable) run.Problems.Add($"ICCID not read: {string.Join("; ", failures)}");
         return raw;
+    }
+
+    /// <summary>
+    /// +C5GREG, for a module that is not registered on EPS. LTE-only modules answer ERROR to it: that is no
+    /// problem, only an answer that cannot be parsed is. Null when the module gave no usable 5GS registration.
+    /// </summary>
+    private static async Task<Registration?> ReadFiveGsRegistrationAsync(Run run)
+    {
+        var unsupported = new List<string>();
+        if (await run.TryAsync("AT+C5GREG=2", r => r.EnsureOk(), unsupported) is null) return null;
+        var registration = await run.TryAsync("AT+C5GREG?", r => r.EnsureOk(), unsupported) is { } response
+            ? Run.Parse(response, RegistrationParser.Parse, run.Problems)
+            : null;
+        return registration is { IsRegistered: true } ? registration : null;
     }
 
     private static async Task<ServingCell?> ReadServingCellAsync(Run run, ModemVendor vendor)
