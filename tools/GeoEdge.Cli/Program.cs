@@ -1,4 +1,5 @@
 using GeoEdge.Cli.Bench;
+using GeoEdge.Cli.Cells;
 using GeoEdge.Cli.Composition;
 using GeoEdge.Cli.Demo;
 using GeoEdge.Cli.EventLog;
@@ -18,6 +19,7 @@ const string usage = """
       ima FILE [--policy POLICY.json] [...]   check an IMA measurement list against a runtime policy (ima --help)
       composition HOST [--bridge URL] [--approve]  show or approve a host's composition (composition --help)
       geolocation HOST [--phone +E164] [--stationary M] ...  show or set a host's geolocation settings (geolocation --help)
+      cells import FILE | lookup RADIO MCC MNC AREA CELL | count [--database DB]  GL's cell database (cells --help)
     """;
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
@@ -47,6 +49,8 @@ try
         "composition" => await CompositionCommand.RunAsync(args[1..]),
         "geolocation" when args.Contains("--help") => Help(GeolocationCommand.Usage),
         "geolocation" => await GeolocationCommand.RunAsync(args[1..]),
+        "cells" when args.Contains("--help") => Help(CellsCommand.Usage),
+        "cells" => CellsCommand.Run(args[1..]),
         _ => Unknown(args[0]),
     };
 }
