@@ -14,16 +14,27 @@ packages=(
   openssl ca-certificates
   clang zlib1g-dev             # NativeAOT linking (publish-agent)
 )
+# Node.js runs the independent EAR verifier (npm jose, tools/jose-verifier); images that ship their own
+# node keep it.
+command -v node > /dev/null && command -v npm > /dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "geoedge: installing Debian packages: ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >&2
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "geoedge: installing Debian packages: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >&2
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# npm packages at the versions and integrity hashes of their lockfiles (npm ci refuses a mismatch).
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -f "$root/tools/jose-verifier/node_modules/jose/package.json" ]; then
+  echo "geoedge: installing the npm jose verifier (tools/jose-verifier, npm ci)" >&2
+  (cd "$root/tools/jose-verifier" && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi

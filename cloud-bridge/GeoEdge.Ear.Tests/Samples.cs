@@ -5,7 +5,7 @@ internal static class Samples
     public static readonly DateTimeOffset IssuedAt = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
     public static readonly VerifierId Bridge = new("https://geoedge.example", "bridge 0.1");
 
-    public static Ear PlatformAndLocation(DateTimeOffset? expiresAt = null) =>
+    public static Ear PlatformAndLocation(DateTimeOffset? expiresAt = null, DateTimeOffset? issuedAt = null) =>
         new(Bridge, new Dictionary<string, EarSubmodule>
         {
             ["platform"] = new(EarStatus.Affirming,
@@ -18,9 +18,9 @@ internal static class Samples
                     ["geoedge.reasons"] = ClaimValues.FromStrings(["osnma-not-authenticated", "cell-only"]),
                     ["geoedge.geofence"] = ClaimValues.FromJson("""{"policy":"madrid","version":3,"result":"inside"}"""),
                 }),
-        }, IssuedAt)
+        }, issuedAt ?? IssuedAt)
         {
-            ExpiresAt = expiresAt ?? IssuedAt.AddMinutes(10),
+            ExpiresAt = expiresAt ?? (issuedAt ?? IssuedAt).AddMinutes(10),
             Nonce = "AAECAwQFBgcICQoL",
         };
 }
