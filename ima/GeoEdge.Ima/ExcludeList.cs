@@ -5,7 +5,8 @@ namespace GeoEdge.Ima;
 /// <summary>
 /// A policy's "excludes": regular expressions matched at the start of a path (Keylime joins them into one alternation
 /// and uses Python's re.match). A policy comes from outside, so matching is bounded: the linear-time
-/// NonBacktracking engine where the pattern allows it, the interpreter with a timeout otherwise, never RegexOptions.Compiled
+/// NonBacktracking engine where the pattern allows it (linear time, no timeout needed), the interpreter with a timeout
+/// otherwise, never RegexOptions.Compiled
 /// (no code generation, AOT-safe).
 /// </summary>
 internal sealed class ExcludeList
@@ -64,7 +65,9 @@ internal sealed class ExcludeList
         var anchored = $"^(?:{pattern})";
         try
         {
-            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+            // Linear in the path's length by construction, so no timeout: a wall-clock bound would turn a busy
+            // machine's slow first match (the engine builds its automaton lazily) into a false "not excluded".
+            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
         }
         catch (NotSupportedException)
         {
