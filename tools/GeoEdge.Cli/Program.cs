@@ -6,6 +6,7 @@ using GeoEdge.Cli.EventLog;
 using GeoEdge.Cli.Geolocation;
 using GeoEdge.Cli.Ima;
 using GeoEdge.Cli.Osnma;
+using GeoEdge.Cli.Policy;
 using GeoEdge.Hil.Rig.Processes;
 
 // geoedge-cli: the commands behind ./geoedge other than build and test.
@@ -19,6 +20,7 @@ const string usage = """
       ima FILE [--policy POLICY.json] [...]   check an IMA measurement list against a runtime policy (ima --help)
       composition HOST [--bridge URL] [--approve]  show or approve a host's composition (composition --help)
       geolocation HOST [--phone +E164] [--stationary M] ...  show or set a host's geolocation settings (geolocation --help)
+      policy list|show|put|delete|versions|assign|unassign|groups ...  host and group geofence policies (policy --help)
       cells import FILE | lookup RADIO MCC MNC AREA CELL | count [--database DB]  GL's cell database (cells --help)
     """;
 
@@ -49,6 +51,8 @@ try
         "composition" => await CompositionCommand.RunAsync(args[1..]),
         "geolocation" when args.Contains("--help") => Help(GeolocationCommand.Usage),
         "geolocation" => await GeolocationCommand.RunAsync(args[1..]),
+        "policy" when args.Contains("--help") => Help(PolicyCommand.Usage),
+        "policy" => await PolicyCommand.RunAsync(args[1..]),
         "cells" when args.Contains("--help") => Help(CellsCommand.Usage),
         "cells" => CellsCommand.Run(args[1..]),
         _ => Unknown(args[0]),
