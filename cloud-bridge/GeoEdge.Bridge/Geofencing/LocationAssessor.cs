@@ -38,7 +38,8 @@ public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssess
             : new LocationAssessment(LocationAssessment.Indeterminate, null, null, null, [], []);
         // A policy that no longer parses says nothing about what may be revealed: it counts as revealing nothing.
         geofence = geofence with { Disclosure = Disclosure.MostRestrictive(policies.Select(p => p.Parsed?.Disclosure ?? Disclosure.Least)) };
-        if (atlas is not null && composite.Grade != LocationGrade.F && geofence.Latitude is { } la && geofence.Longitude is { } lo && geofence.UncertaintyMeters is { } u)
+        // Only what may be disclosed is worked out: under "none" no jurisdiction is looked up at all.
+        if (atlas is not null && geofence.Disclosure.RevealsJurisdiction && composite.Grade != LocationGrade.F && geofence.Latitude is { } la && geofence.Longitude is { } lo && geofence.UncertaintyMeters is { } u)
             geofence = geofence with { Jurisdiction = JurisdictionLocator.Locate(atlas, new GeoPoint(la, lo), u) };
         if (composite.Grade == LocationGrade.F && geofence.Result == LocationAssessment.Inside)
             // A contradicted position cannot vouch for being inside anything (GRADES.md).
