@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages GeoEdge needs to build, test and demo, and nothing else.
+# Installs the Debian packages GeoEdge needs to build, test and demo, and nothing else, then the
+# pinned boundary data (fetch-boundaries.sh).
 # Idempotent: packages already present are not touched, and `apt-get update` runs at most once,
 # only when something is missing. Run as root (CI and the dev machines are root), or with sudo.
 set -euo pipefail
@@ -14,23 +15,27 @@ packages=(
   openssl ca-certificates
   clang zlib1g-dev             # NativeAOT linking (publish-agent)
 )
-# Node.js runs the independent EAR verifier (npm jose, tools/jose-verifier); images that ship their own
-# node keep it.
-command -v node > /dev/null && command -v npm > /dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# fetch-boundaries.sh and the jose verifier need node and npm. Checked by command rather than by package: a nodejs
+# package from elsewhere (NodeSource) bundles npm and conflicts with Debian's npm package.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
 if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "geoedge: installing Debian packages: ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq >&2
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
+
+# Country and subdivision boundaries for GeoEdge.Jurisdictions (a no-op once they are in place).
+"$(dirname "$0")/fetch-boundaries.sh"
 
 # npm packages at the versions and integrity hashes of their lockfiles (npm ci refuses a mismatch).
 root="$(cd "$(dirname "$0")/.." && pwd)"

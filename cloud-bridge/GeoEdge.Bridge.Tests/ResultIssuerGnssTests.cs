@@ -18,7 +18,8 @@ namespace GeoEdge.Bridge.Tests;
 public sealed class ResultIssuerGnssTests : IDisposable
 {
     private const string Host = "edge-01";
-    private const string Madrid5Km = """{"type":"circle","center":{"lat":40.416775,"lon":-3.703790},"radiusMeters":5000}""";
+    // Precise: these tests read the coordinates and reasons the result carries.
+    private const string Madrid5Km = """{"type":"circle","center":{"lat":40.416775,"lon":-3.703790},"radiusMeters":5000,"disclosure":"precise"}""";
 
     private readonly TempStore _temp = new();
     private readonly EarSigningKey _key = EarSigningKey.Generate();

@@ -22,9 +22,10 @@ public sealed class TempStore : IDisposable
     public TempStore() => Store = new BridgeStore(Path);
 
     /// <summary>The bridge's location assessor over this store, without a network source unless one is given.</summary>
-    public LocationAssessor Assessor(LocationGrade minimumGrade = LocationGrade.D, NetworkLocationCheck? network = null) =>
+    public LocationAssessor Assessor(LocationGrade minimumGrade = LocationGrade.D, NetworkLocationCheck? network = null,
+        GeoEdge.Jurisdictions.JurisdictionAtlas? atlas = null) =>
         new(Store, new GnssAuthenticationAssessor(new GnssAuthenticationOptions()),
-            new GeolocationService(Cells, network ?? NoNetwork(), Store, FusionOptions.Default), minimumGrade);
+            new GeolocationService(Cells, network ?? NoNetwork(), Store, FusionOptions.Default), minimumGrade, atlas);
 
     private NetworkLocationCheck NoNetwork() =>
         new(null, new NetworkLocationOptions(), Store, TimeProvider.System, NullLogger<NetworkLocationCheck>.Instance);

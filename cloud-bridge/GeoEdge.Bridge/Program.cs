@@ -56,8 +56,9 @@ services.AddSingleton(sp => new NetworkLocationCheck(NetworkLocationSetup.Client
     sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NetworkLocationCheck>>()));
 services.AddSingleton(sp => new GeolocationService(sp.GetRequiredService<CellDatabase>(), sp.GetRequiredService<NetworkLocationCheck>(),
     sp.GetRequiredService<BridgeStore>(), Opts(sp).Geolocation.Fusion()));
+services.AddSingleton(sp => JurisdictionSetup.Load(Opts(sp).Boundaries, sp.GetRequiredService<ILogger<JurisdictionData>>()));
 services.AddSingleton(sp => new LocationAssessor(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<GnssAuthenticationAssessor>(),
-    sp.GetRequiredService<GeolocationService>(), Opts(sp).Geolocation.ParsedMinimumGrade()));
+    sp.GetRequiredService<GeolocationService>(), Opts(sp).Geolocation.ParsedMinimumGrade(), sp.GetRequiredService<JurisdictionData>().Atlas));
 services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),
     sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ResultLifetimeSeconds),
     $"geoedge-bridge {typeof(BridgeOptions).Assembly.GetName().Version}"));
@@ -77,7 +78,7 @@ try
     app.Logger.LogInformation("geolocation: {Cells} cells in the database, network location check {Camara}, minimum grade {Grade}",
         cells, camara ? "on" : "off (no Bridge:Geolocation:Camara:BaseUrl)", app.Services.GetRequiredService<IOptions<BridgeOptions>>().Value.Geolocation.MinimumGrade);
 }
-catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or ArgumentException
+catch (Exception e) when (e is InvalidOperationException or IOException or GeoEdge.Jurisdictions.JurisdictionDataException or UnauthorizedAccessException or System.Text.Json.JsonException or ArgumentException
     or System.Data.Common.DbException)
 {
     Console.Error.WriteLine($"geoedge-bridge: {e.Message}");

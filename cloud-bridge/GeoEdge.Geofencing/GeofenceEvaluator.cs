@@ -33,6 +33,7 @@ public static class GeofenceEvaluator
         {
             CircleFence circle => circle.RadiusMeters - Haversine.DistanceMeters(circle.Center, point),
             PolygonFence polygons => SignedDistanceToPolygons(polygons, point),
+            RectangleFence box => RectangleDistance.SignedDistanceMeters(box, point),
             _ => throw new NotSupportedException($"fence type {policy.Fence.GetType().Name} has no evaluator"),
         };
         return Decide(policy, signedDistance, uncertaintyMeters);

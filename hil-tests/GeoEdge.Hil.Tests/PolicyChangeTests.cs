@@ -80,7 +80,7 @@ public class PolicyChangeTests(ITestOutputHelper output)
     [Fact]
     public async Task An_oversized_chunked_policy_is_refused_without_a_content_length()
     {
-        await using var rig = await RigFixture.StartAsync(output, new Rig.Composition.RigOptions { PolicyJson = null });
+        await using var rig = await RigFixture.StartAsync(output, new Rig.Composition.RigOptions { PolicyJson = null, JurisdictionPolicyJson = null });
         var huge = new string(' ', 2 * 1024 * 1024) + Rig.Composition.RigOptions.DefaultPolicy;
         using var content = new StreamContent(new NonSeekableStream(System.Text.Encoding.UTF8.GetBytes(huge)));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");

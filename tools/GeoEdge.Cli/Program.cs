@@ -7,6 +7,7 @@ using GeoEdge.Cli.Geolocation;
 using GeoEdge.Cli.Ima;
 using GeoEdge.Cli.Osnma;
 using GeoEdge.Cli.Verify;
+using GeoEdge.Cli.Policy;
 using GeoEdge.Hil.Rig.Processes;
 
 // geoedge-cli: the commands behind ./geoedge other than build and test.
@@ -21,6 +22,7 @@ const string usage = """
       composition HOST [--bridge URL] [--approve]  show or approve a host's composition (composition --help)
       geolocation HOST [--phone +E164] [--stationary M] ...  show or set a host's geolocation settings (geolocation --help)
       verify EAR.jwt --keys JWKS [--proof PROOF.json] [...]  verify an attestation result offline (verify --help)
+      policy list|show|put|delete|versions|assign|unassign|groups ...  host and group geofence policies (policy --help)
       cells import FILE | lookup RADIO MCC MNC AREA CELL | count [--database DB]  GL's cell database (cells --help)
     """;
 
@@ -53,6 +55,8 @@ try
         "geolocation" => await GeolocationCommand.RunAsync(args[1..]),
         "verify" when args.Contains("--help") => Help(VerifyCommand.Usage),
         "verify" => VerifyCommand.Run(args[1..]),
+        "policy" when args.Contains("--help") => Help(PolicyCommand.Usage),
+        "policy" => await PolicyCommand.RunAsync(args[1..]),
         "cells" when args.Contains("--help") => Help(CellsCommand.Usage),
         "cells" => CellsCommand.Run(args[1..]),
         _ => Unknown(args[0]),

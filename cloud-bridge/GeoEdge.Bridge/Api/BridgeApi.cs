@@ -1,9 +1,7 @@
 using System.Text.Json;
 using GeoEdge.Bridge.Freshness;
-using GeoEdge.Bridge.Geofencing;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Ear;
-using GeoEdge.Geofencing;
 using GeoEdge.Wire;
 using GeoEdge.Wire.Messages;
 
@@ -60,26 +58,7 @@ public static class BridgeApi
                     : $"host '{hostId}' now shows another composition than the one sent: GET it again"), BridgeJsonContext.Default.ErrorView, statusCode: 409);
             return Results.Json(Composition(store.GetHost(hostId)!, store), BridgeJsonContext.Default.CompositionView);
         });
-        v1.MapGet("/hosts/{hostId}/policies", (string hostId, BridgeStore store) =>
-            Results.Json(store.CurrentPolicies(hostId).Select(ToView).ToList(), BridgeJsonContext.Default.ListPolicyView));
-        v1.MapPut("/hosts/{hostId}/policies/{policyId}", async (string hostId, string policyId, HttpRequest request, BridgeStore store, TimeProvider time) =>
-        {
-            if (!HostId.IsValid(hostId)) return BadRequest($"host id '{hostId}' is not valid");
-            if (!HostId.IsValid(policyId)) return BadRequest($"policy id '{policyId}' is not valid (same rules as host ids)");
-            var body = await ReadBoundedAsync(request, PolicyDocument.MaxBytes);
-            if (body is null) return BadRequest($"policy larger than {PolicyDocument.MaxBytes} bytes");
-            try
-            {
-                PolicyDocument.Parse(policyId, 0, body);
-            }
-            catch (GeofencePolicyException e)
-            {
-                return BadRequest(e.Message);
-            }
-            var version = store.PutPolicy(hostId, policyId, body, time.GetUtcNow());
-            var stored = store.CurrentPolicies(hostId).First(p => p.PolicyId == policyId && p.Version == version);
-            return Results.Json(ToView(stored), BridgeJsonContext.Default.PolicyView, statusCode: 201);
-        });
+        PolicyApi.Map(v1);
         GeolocationApi.Map(v1);
     }
 
@@ -112,6 +91,4 @@ public static class BridgeApi
         return new CompositionView(GeoEdge.Bridge.Composition.ApprovedComposition.Of(host), pending is null ? null
             : new PendingCompositionView(JsonSerializer.Deserialize(pending.CompositionJson, WireJsonContext.Default.HostComposition)!, pending.FirstSeen, pending.LastSeen));
     }
-
-    private static PolicyView ToView(StoredPolicy p) => new(p.HostId, p.PolicyId, p.Version, p.CreatedAt, p.Body);
 }

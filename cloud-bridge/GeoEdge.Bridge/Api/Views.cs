@@ -5,7 +5,18 @@ public sealed record HostView(string HostId, string AkName, DateTimeOffset Enrol
 public sealed record VerdictView(long Id, string HostId, ulong? Seq, DateTimeOffset CreatedAt, string EarStatus, string? Geofence,
     string? PolicyId, List<string> Reasons, string Ear, bool? GnssAuthenticated, int? GnssAuthenticatedSatellites, string? LocationGrade);
 
-public sealed record PolicyView(string HostId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body);
+public sealed record PolicyView(string HostId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body)
+{
+    /// <summary>True for the version that retired the policy (DELETE); absent otherwise.</summary>
+    public bool? Retired { get; init; }
+
+    /// <summary>The group the policy comes from (effective-policies); absent for the host's own.</summary>
+    public string? Group { get; init; }
+}
+
+public sealed record GroupPolicyView(string GroupId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body, bool? Retired);
+
+public sealed record GroupView(string GroupId, DateTimeOffset CreatedAt, List<string> Hosts);
 
 public sealed record ReadingArrivalView(ulong Seq, DateTimeOffset ReceivedAt, bool? GnssAuthenticated, int? GnssAuthenticatedSatellites);
 

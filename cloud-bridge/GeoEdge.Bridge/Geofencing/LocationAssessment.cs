@@ -5,7 +5,11 @@ using GeoEdge.Geolocation;
 namespace GeoEdge.Bridge.Geofencing;
 
 /// <summary>The outcome of one policy for one reading.</summary>
-public sealed record PolicyResult(string PolicyId, int Version, string Result, double DistanceToBoundaryMeters, string Explanation);
+public sealed record PolicyResult(string PolicyId, int Version, string Result, double DistanceToBoundaryMeters, string Explanation)
+{
+    /// <summary>The group the policy comes from; null for the host's own.</summary>
+    public string? Group { get; init; }
+}
 
 /// <summary>
 /// Where the host is and whether that satisfies its policies. The host must satisfy every policy:
@@ -34,6 +38,12 @@ public sealed record LocationAssessment(
 
     /// <summary>The operator's answer fusion weighed, with the circle it was about; null without one.</summary>
     public NetworkObservation? Network { get; init; }
+
+    /// <summary>What the result may reveal of the location: the most restrictive disclosure of the host's policies.</summary>
+    public Disclosure Disclosure { get; init; } = Disclosure.Least;
+
+    /// <summary>The country (and subdivision) the whole location disc lies in; null when unknown or not wholly in one.</summary>
+    public GeoJurisdiction? Jurisdiction { get; init; }
 
     /// <summary>What explains the grade without being a reason against the location ("code: detail").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

@@ -3,6 +3,7 @@ using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Geofencing;
 using GeoEdge.Geolocation;
+using GeoEdge.Jurisdictions;
 using GeoEdge.Wire.Readings;
 using FindingCodes = GeoEdge.Bridge.Verification.FindingCodes;
 using GlFindings = GeoEdge.Geolocation.FindingCodes;
@@ -15,8 +16,11 @@ namespace GeoEdge.Bridge.Geofencing;
 /// only if the whole disc is inside, outside only if it is entirely outside, indeterminate otherwise.
 /// Beside the geometry it judges whether the fix is OSNMA-authenticated, and every reason it is not, every
 /// contradiction between sources and a grade below the minimum become findings.
+/// The host's policies are its own and its groups'; jurisdiction policies and the jurisdiction claims need
+/// the atlas (without one a jurisdiction policy fails closed as policy-invalid).
 /// </summary>
-public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssessor gnssAssessor, GeolocationService geolocation, LocationGrade minimumGrade)
+public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssessor gnssAssessor, GeolocationService geolocation, LocationGrade minimumGrade,
+    JurisdictionAtlas? atlas = null)
 {
     public async Task<LocationAssessment> AssessAsync(string hostId, Reading reading, CancellationToken ct)
     {
@@ -28,9 +32,15 @@ public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssess
         var located = await geolocation.LocateAsync(hostId, reading, observation, ct);
         var composite = located.Location;
 
+        var policies = LoadPolicies(hostId);
         var geofence = composite is { Latitude: { } lat, Longitude: { } lon, RadiusMeters: { } radius }
-            ? AssessGeofence(hostId, new GeoPoint(lat, lon), radius)
+            ? AssessGeofence(hostId, policies, new GeoPoint(lat, lon), radius)
             : new LocationAssessment(LocationAssessment.Indeterminate, null, null, null, [], []);
+        // A policy that no longer parses says nothing about what may be revealed: it counts as revealing nothing.
+        geofence = geofence with { Disclosure = Disclosure.MostRestrictive(policies.Select(p => p.Parsed?.Disclosure ?? Disclosure.Least)) };
+        // Only what may be disclosed is worked out: under "none" no jurisdiction is looked up at all.
+        if (atlas is not null && geofence.Disclosure.RevealsJurisdiction && composite.Grade != LocationGrade.F && geofence.Latitude is { } la && geofence.Longitude is { } lo && geofence.UncertaintyMeters is { } u)
+            geofence = geofence with { Jurisdiction = JurisdictionLocator.Locate(atlas, new GeoPoint(la, lo), u) };
         if (composite.Grade == LocationGrade.F && geofence.Result == LocationAssessment.Inside)
             // A contradicted position cannot vouch for being inside anything (GRADES.md).
             geofence = geofence with { Result = LocationAssessment.Indeterminate };
@@ -73,39 +83,52 @@ public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssess
         string.Join(", ", composite.Sources.Where(s => s.Source != LocationSource.History)
             .Select(s => $"{s.Source.ToString().ToLowerInvariant()} {s.State.ToString().ToLowerInvariant()}"));
 
-    private LocationAssessment AssessGeofence(string hostId, GeoPoint point, double uncertainty)
+    /// <summary>A stored policy and its parsed form, or why it no longer parses.</summary>
+    private sealed record LoadedPolicy(StoredPolicy Stored, LocationPolicy? Parsed, string? Problem);
+
+    private List<LoadedPolicy> LoadPolicies(string hostId) =>
+        store.EffectivePolicies(hostId).Select(p =>
+        {
+            try
+            {
+                return new LoadedPolicy(p, PolicyDocument.Parse(p.PolicyId, p.Version, p.Body, atlas), null);
+            }
+            catch (GeofencePolicyException e)
+            {
+                return new LoadedPolicy(p, null, p.Group is { } g ? $"group '{g}': {e.Message}" : e.Message);
+            }
+        }).ToList();
+
+    private static LocationAssessment AssessGeofence(string hostId, List<LoadedPolicy> stored, GeoPoint point, double uncertainty)
     {
-        var stored = store.CurrentPolicies(hostId);
         if (stored.Count == 0)
             return new LocationAssessment(LocationAssessment.Indeterminate, point.Latitude, point.Longitude, uncertainty, [],
                 [new Finding(FindingCodes.NoPolicy, $"host '{hostId}' has no geofence policy")]);
 
         var results = new List<PolicyResult>();
         var findings = new List<Finding>();
-        foreach (var policy in stored)
+        foreach (var (policy, parsed, problem) in stored)
         {
-            try
-            {
-                var parsed = PolicyDocument.Parse(policy.PolicyId, policy.Version, policy.Body);
-                var decision = GeofenceEvaluator.Evaluate(parsed, point, uncertainty);
-                var result = decision.Result switch
-                {
-                    GeofenceResult.Inside => LocationAssessment.Inside,
-                    GeofenceResult.Outside => LocationAssessment.Outside,
-                    _ => LocationAssessment.Indeterminate,
-                };
-                results.Add(new PolicyResult(policy.PolicyId, policy.Version, result, decision.DistanceToBoundaryMeters, decision.Explanation));
-                if (result == LocationAssessment.Outside)
-                    findings.Add(new Finding(FindingCodes.OutsideFence, decision.Explanation));
-                else if (result == LocationAssessment.Indeterminate)
-                    findings.Add(new Finding(FindingCodes.IndeterminateFence, decision.Explanation));
-            }
-            catch (GeofencePolicyException e)
+            if (parsed is null)
             {
                 // A stored policy that no longer parses cannot vouch for anything: fail closed.
-                results.Add(new PolicyResult(policy.PolicyId, policy.Version, LocationAssessment.Indeterminate, double.NaN, e.Message));
-                findings.Add(new Finding(FindingCodes.PolicyInvalid, e.Message));
+                results.Add(new PolicyResult(policy.PolicyId, policy.Version, LocationAssessment.Indeterminate, double.NaN, problem!) { Group = policy.Group });
+                findings.Add(new Finding(FindingCodes.PolicyInvalid, problem!));
+                continue;
             }
+            var decision = GeofenceEvaluator.Evaluate(parsed.Geofence, point, uncertainty);
+            var result = decision.Result switch
+            {
+                GeofenceResult.Inside => LocationAssessment.Inside,
+                GeofenceResult.Outside => LocationAssessment.Outside,
+                _ => LocationAssessment.Indeterminate,
+            };
+            var explanation = policy.Group is { } g ? $"group '{g}': {decision.Explanation}" : decision.Explanation;
+            results.Add(new PolicyResult(policy.PolicyId, policy.Version, result, decision.DistanceToBoundaryMeters, explanation) { Group = policy.Group });
+            if (result == LocationAssessment.Outside)
+                findings.Add(new Finding(FindingCodes.OutsideFence, explanation));
+            else if (result == LocationAssessment.Indeterminate)
+                findings.Add(new Finding(FindingCodes.IndeterminateFence, explanation));
         }
 
         var overall = results.Any(r => r.Result == LocationAssessment.Outside) ? LocationAssessment.Outside

@@ -2,20 +2,26 @@ using System.Globalization;
 using System.Text.Json;
 using GeoEdge.Geofencing;
 using GeoEdge.Geofencing.GeoJson;
+using GeoEdge.Jurisdictions;
 
 namespace GeoEdge.Bridge.Geofencing;
 
 /// <summary>
-/// The JSON form of a host's geofence policy, as the HTTP API takes it:
-/// {"type":"circle","center":{"lat":..,"lon":..},"radiusMeters":..} or
-/// {"type":"geojson","geometry":{GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection}}.
+/// The JSON form of a geofence policy, as the HTTP API takes it (docs/bridge.md, "Policies"):
+/// {"type":"circle","center":{"lat":..,"lon":..},"radiusMeters":..},
+/// {"type":"rectangle","south":..,"west":..,"north":..,"east":..} (west &gt; east crosses the antimeridian),
+/// {"type":"geojson","geometry":{GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection}} or
+/// {"type":"jurisdiction","country":"ES"} / {"type":"jurisdiction","subdivision":"IN-UP"}
+/// (ISO 3166-1 alpha-2 / ISO 3166-2, known to the jurisdiction atlas), each with an optional
+/// "disclosure" (<see cref="DisclosureDocument"/>; absent means none) and "description".
 /// </summary>
 public static class PolicyDocument
 {
     public const int MaxBytes = 1 << 20;
 
     /// <summary>Parses and validates; throws GeofencePolicyException naming what is wrong.</summary>
-    public static GeofencePolicy Parse(string policyId, int version, string body)
+    /// <param name="atlas">the country and subdivision boundaries; null when the bridge has none, and then a jurisdiction policy is refused.</param>
+    public static LocationPolicy Parse(string policyId, int version, string body, JurisdictionAtlas? atlas = null)
     {
         if (body.Length > MaxBytes) throw new GeofencePolicyException("", $"policy '{policyId}': larger than {MaxBytes} bytes");
         JsonDocument doc;
@@ -32,14 +38,51 @@ public static class PolicyDocument
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new GeofencePolicyException("", $"policy '{policyId}': must be a JSON object");
             var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            return type switch
+            if (root.TryGetProperty("description", out var description) && description.ValueKind != JsonValueKind.String)
+                throw new GeofencePolicyException("description", $"policy '{policyId}': must be a string");
+            string[] common = ["type", "disclosure", "description"];
+            string? jurisdiction = null;
+            GeoFence fence;
+            switch (type)
             {
-                "circle" => new GeofencePolicy(policyId, version, ParseCircle(policyId, root)),
-                "geojson" when root.TryGetProperty("geometry", out var g) =>
-                    new GeofencePolicy(policyId, version, ParseGeometry(policyId, g)),
-                "geojson" => throw new GeofencePolicyException("geometry", $"policy '{policyId}': type geojson needs a 'geometry' member"),
-                _ => throw new GeofencePolicyException("type", $"policy '{policyId}': must be \"circle\" or \"geojson\""),
-            };
+                case "circle":
+                    PolicyMembers.AllowOnly(policyId, root, "", [.. common, "center", "radiusMeters"]);
+                    fence = ParseCircle(policyId, root);
+                    break;
+                case "rectangle":
+                    PolicyMembers.AllowOnly(policyId, root, "", [.. common, "south", "west", "north", "east"]);
+                    fence = ParseRectangle(policyId, root);
+                    break;
+                case "geojson":
+                    PolicyMembers.AllowOnly(policyId, root, "", [.. common, "geometry"]);
+                    if (!root.TryGetProperty("geometry", out var g))
+                        throw new GeofencePolicyException("geometry", $"policy '{policyId}': type geojson needs a 'geometry' member");
+                    fence = ParseGeometry(policyId, g);
+                    break;
+                case "jurisdiction":
+                    PolicyMembers.AllowOnly(policyId, root, "", [.. common, "country", "subdivision"]);
+                    (jurisdiction, fence) = JurisdictionDocument.Parse(policyId, root, atlas);
+                    break;
+                default:
+                    throw new GeofencePolicyException("type", $"policy '{policyId}': must be \"circle\", \"rectangle\", \"geojson\" or \"jurisdiction\"");
+            }
+            return new LocationPolicy(policyId, version, fence, DisclosureDocument.Parse(policyId, root), jurisdiction);
+        }
+    }
+
+    private static RectangleFence ParseRectangle(string policyId, JsonElement root)
+    {
+        var south = PolicyMembers.Number(policyId, root, "south", "south");
+        var west = PolicyMembers.Number(policyId, root, "west", "west");
+        var north = PolicyMembers.Number(policyId, root, "north", "north");
+        var east = PolicyMembers.Number(policyId, root, "east", "east");
+        try
+        {
+            return new RectangleFence(south, west, north, east);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new GeofencePolicyException(e.ParamName ?? "", $"policy '{policyId}': {e.Message.Split(" (Parameter")[0]}", e);
         }
     }
 
@@ -63,9 +106,9 @@ public static class PolicyDocument
     {
         if (!root.TryGetProperty("center", out var center) || center.ValueKind != JsonValueKind.Object)
             throw new GeofencePolicyException("center", $"policy '{policyId}': circle needs a 'center' object with lat and lon");
-        var lat = Number(policyId, center, "lat", "center.lat");
-        var lon = Number(policyId, center, "lon", "center.lon");
-        var radius = Number(policyId, root, "radiusMeters", "radiusMeters");
+        var lat = PolicyMembers.Number(policyId, center, "lat", "center.lat");
+        var lon = PolicyMembers.Number(policyId, center, "lon", "center.lon");
+        var radius = PolicyMembers.Number(policyId, root, "radiusMeters", "radiusMeters");
         if (radius <= 0) throw new GeofencePolicyException("radiusMeters", $"policy '{policyId}': must be positive, got {radius.ToString(CultureInfo.InvariantCulture)}");
         try
         {
@@ -75,12 +118,5 @@ public static class PolicyDocument
         {
             throw new GeofencePolicyException("center", $"policy '{policyId}': {e.Message}", e);
         }
-    }
-
-    private static double Number(string policyId, JsonElement obj, string name, string path)
-    {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var d) || !double.IsFinite(d))
-            throw new GeofencePolicyException(path, $"policy '{policyId}': must be a finite number");
-        return d;
     }
 }

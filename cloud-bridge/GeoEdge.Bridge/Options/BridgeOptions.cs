@@ -47,6 +47,14 @@ public sealed class BridgeOptions
     /// <summary>Runtime policy and keys for the hosts' IMA lists.</summary>
     public ImaOptions Ima { get; set; } = new();
 
+    /// <summary>
+    /// Directory of the country and subdivision boundaries (countries.geojson, subdivisions.geojson from
+    /// scripts/fetch-boundaries.sh) for jurisdiction policies and claims. Null: $GEOEDGE_BOUNDARIES or the
+    /// checkout's artifacts/boundaries, and without files there the bridge runs without jurisdictions.
+    /// A directory given here must load, or the bridge does not start.
+    /// </summary>
+    public string? Boundaries { get; set; }
+
     /// <summary>The Geolocation service: cell database, fusion tolerances, the grade needed, CAMARA.</summary>
     public GeolocationOptions Geolocation { get; set; } = new();
 }

@@ -18,14 +18,16 @@ public sealed record LocationClaim(
     NetworkClaim? Network,
     List<string> Notes)
 {
-    public static LocationClaim? From(LocationAssessment assessment)
+    /// <summary>Below precise disclosure the position, the network's circle and the notes' details are left out.</summary>
+    public static LocationClaim? From(LocationAssessment assessment, LocationDisclosure disclosure)
     {
         if (assessment.Composite is not { } c) return null;
+        var precise = disclosure.Precise;
         var network = assessment.Network is { } n
-            ? new NetworkClaim(Name(n.Result), n.MatchRate, n.CenterLatitude, n.CenterLongitude, n.RadiusMeters)
+            ? new NetworkClaim(Name(n.Result), n.MatchRate, precise ? n.CenterLatitude : null, precise ? n.CenterLongitude : null, precise ? n.RadiusMeters : null)
             : null;
-        return new LocationClaim(c.Grade.ToString(), c.Latitude, c.Longitude, c.RadiusMeters,
-            c.Sources.Select(s => new SourceClaim(Name(s.Source), Name(s.State), s.DistanceMeters)).ToList(), network, [.. assessment.Notes]);
+        return new LocationClaim(c.Grade.ToString(), precise ? c.Latitude : null, precise ? c.Longitude : null, precise ? c.RadiusMeters : null,
+            c.Sources.Select(s => new SourceClaim(Name(s.Source), Name(s.State), s.DistanceMeters)).ToList(), network, [.. disclosure.Notes]);
     }
 
     private static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
@@ -34,4 +36,4 @@ public sealed record LocationClaim(
 public sealed record SourceClaim(string Source, string State, double? DistanceMeters);
 
 /// <summary>The operator's verificationResult (true, false, partial, unknown) about the circle asked.</summary>
-public sealed record NetworkClaim(string Result, int? MatchRate, double Latitude, double Longitude, double RadiusMeters);
+public sealed record NetworkClaim(string Result, int? MatchRate, double? Latitude, double? Longitude, double? RadiusMeters);

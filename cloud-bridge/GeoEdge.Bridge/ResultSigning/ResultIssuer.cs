@@ -23,10 +23,11 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         if (outcome.IsAccepted && platform is null)
             throw new ArgumentException("an accepted reading needs its platform appraisal", nameof(platform));
         var now = time.GetUtcNow();
+        var disclosure = location is null ? null : new LocationDisclosure(location);
         var submods = new Dictionary<string, EarSubmodule>
         {
             [PlatformSubmodule] = PlatformSubmod(outcome, platform),
-            [LocationSubmodule] = LocationSubmod(location),
+            [LocationSubmodule] = LocationSubmod(location, disclosure),
         };
         var ear = new GeoEdge.Ear.Ear(new VerifierId("GeoEdge", build), submods, now)
         {
@@ -36,7 +37,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         };
         var jwt = EarJwt.Sign(ear, key);
         var platformFindings = platform?.Findings.Select(f => f.AsFinding()) ?? [];
-        var reasons = outcome.Findings.Concat(outcome.Warnings).Concat(platformFindings).Concat(location?.Findings ?? []).Select(f => f.ToString()).ToList();
+        var reasons = outcome.Findings.Concat(outcome.Warnings).Concat(platformFindings).Concat(disclosure?.Findings ?? []).Select(f => f.ToString()).ToList();
         var deciding = location?.DecidingPolicy;
         var message = new ResultMessage
         {
@@ -47,9 +48,9 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             EarStatus = ear.OverallStatus.ToClaimValue(),
             Geofence = location?.Result,
             PolicyId = deciding?.PolicyId,
-            Latitude = location?.Latitude,
-            Longitude = location?.Longitude,
-            UncertaintyMeters = location?.UncertaintyMeters,
+            Latitude = disclosure?.Latitude,
+            Longitude = disclosure?.Longitude,
+            UncertaintyMeters = disclosure?.UncertaintyMeters,
             LocationGrade = location?.Composite?.Grade.ToString(),
             Reasons = reasons,
             BootLogWanted = platform?.BootLogWanted == true ? true : null,
@@ -73,24 +74,27 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         return new EarSubmodule(EarStatus.Contraindicated, refused, policy, Reasons(outcome.Findings));
     }
 
-    private static EarSubmodule LocationSubmod(LocationAssessment? location)
+    private static EarSubmodule LocationSubmod(LocationAssessment? location, LocationDisclosure? disclosure)
     {
         string[] policy = ["geoedge:location/v1"];
-        if (location is null)
+        if (location is null || disclosure is null)
             // The platform was refused: nothing it reported about its location can be appraised.
             return new EarSubmodule(EarStatus.None, null, policy);
 
         var status = LocationStatus(location);
-        var extensions = Reasons(location.Findings);
+        var extensions = Reasons(disclosure.Findings);
         var gnss = location.Gnss;
         extensions["geoedge.gnss-authenticated"] = ClaimValues.Build(w => w.WriteBooleanValue(gnss?.Authenticated ?? false));
         extensions["geoedge.gnss-authenticated-satellites"] = ClaimValues.Build(w => w.WriteNumberValue(gnss?.AuthenticatedSatellites ?? 0));
         extensions["geoedge.gnss-satellites"] = ClaimValues.Build(w => w.WriteNumberValue(gnss?.SatellitesListed ?? 0));
         extensions["geoedge.geofence"] = JsonSerializer.SerializeToElement(new GeofenceClaim(
-            location.Result, location.Latitude, location.Longitude, location.UncertaintyMeters,
-            location.Policies.Select(p => new PolicyClaim(p.PolicyId, p.Version, p.Result, double.IsFinite(p.DistanceToBoundaryMeters) ? p.DistanceToBoundaryMeters : null)).ToList()),
+            location.Result, disclosure.Latitude, disclosure.Longitude, disclosure.UncertaintyMeters,
+            location.Policies.Select(p => new PolicyClaim(p.PolicyId, p.Version, p.Result,
+                disclosure.Precise && double.IsFinite(p.DistanceToBoundaryMeters) ? p.DistanceToBoundaryMeters : null) { Group = p.Group }).ToList())
+            { Disclosure = disclosure.Disclosure.Name },
             BridgeJsonContext.Default.GeofenceClaim);
-        if (LocationClaim.From(location) is { } composite)
+        GeographicClaims.Add(extensions, disclosure);
+        if (LocationClaim.From(location, disclosure) is { } composite)
             extensions["geoedge.location"] = JsonSerializer.SerializeToElement(composite, BridgeJsonContext.Default.LocationClaim);
         return new EarSubmodule(status, TrustVector.Empty.With(TrustCategory.SourcedData, (int)status), policy, extensions);
     }
@@ -128,6 +132,14 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
 }
 
 /// <summary>The geofence claim inside the location submodule.</summary>
-public sealed record GeofenceClaim(string Result, double? Latitude, double? Longitude, double? UncertaintyMeters, List<PolicyClaim> Policies);
+/// Latitude, longitude and uncertainty are what the disclosure allows (null below circle); Disclosure names it.
+public sealed record GeofenceClaim(string Result, double? Latitude, double? Longitude, double? UncertaintyMeters, List<PolicyClaim> Policies)
+{
+    public string? Disclosure { get; init; }
+}
 
-public sealed record PolicyClaim(string Id, int Version, string Result, double? DistanceToBoundaryMeters);
+/// <summary>One policy's result; DistanceToBoundaryMeters only under precise disclosure, Group for a group's policy.</summary>
+public sealed record PolicyClaim(string Id, int Version, string Result, double? DistanceToBoundaryMeters)
+{
+    public string? Group { get; init; }
+}

@@ -211,40 +211,6 @@ public sealed partial class BridgeStore : IDisposable
         }
     }
 
-    /// <summary>Stores a new version of a policy; returns its version number (1 for a new policy).</summary>
-    public int PutPolicy(string hostId, string policyId, string body, DateTimeOffset at)
-    {
-        lock (_lock)
-        {
-            using var tx = _db.BeginTransaction();
-            var version = (int)(Scalar<long?>("SELECT MAX(version) FROM policies WHERE host_id = $h AND policy_id = $p",
-                ("$h", hostId), ("$p", policyId)) ?? 0) + 1;
-            Execute("INSERT INTO policies VALUES ($h, $p, $v, $b, $at)",
-                ("$h", hostId), ("$p", policyId), ("$v", version), ("$b", body), ("$at", Iso(at)));
-            tx.Commit();
-            return version;
-        }
-    }
-
-    /// <summary>The latest version of each policy of a host.</summary>
-    public IReadOnlyList<StoredPolicy> CurrentPolicies(string hostId)
-    {
-        lock (_lock)
-        {
-            using var cmd = Command("""
-                SELECT p.* FROM policies p
-                JOIN (SELECT policy_id, MAX(version) v FROM policies WHERE host_id = $h GROUP BY policy_id) latest
-                  ON p.policy_id = latest.policy_id AND p.version = latest.v
-                WHERE p.host_id = $h ORDER BY p.policy_id
-                """, ("$h", hostId));
-            using var r = cmd.ExecuteReader();
-            var list = new List<StoredPolicy>();
-            while (r.Read())
-                list.Add(new StoredPolicy(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), ParseIso(r.GetString(4))));
-            return list;
-        }
-    }
-
     public void Dispose() => _db.Dispose();
 
     private static EnrolledHost ReadHost(SqliteDataReader r)

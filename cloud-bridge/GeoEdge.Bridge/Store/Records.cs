@@ -39,8 +39,24 @@ public sealed record StoredVerdict(
     public string? LocationGrade { get; init; }
 }
 
-/// <summary>One version of a geofence policy of a host.</summary>
-public sealed record StoredPolicy(string HostId, string PolicyId, int Version, string Body, DateTimeOffset CreatedAt);
+/// <summary>
+/// One version of a geofence policy of a host, or, with <see cref="Group"/> set, of a group the host belongs
+/// to (as <see cref="BridgeStore.EffectivePolicies"/> lists them).
+/// </summary>
+public sealed record StoredPolicy(string HostId, string PolicyId, int Version, string Body, DateTimeOffset CreatedAt)
+{
+    /// <summary>This version retires the policy: it no longer applies (its body is the last one that did).</summary>
+    public bool Retired { get; init; }
+
+    /// <summary>The group whose policy this is; null for the host's own.</summary>
+    public string? Group { get; init; }
+}
+
+/// <summary>One version of a policy of a group of hosts.</summary>
+public sealed record StoredGroupPolicy(string GroupId, string PolicyId, int Version, string Body, DateTimeOffset CreatedAt, bool Retired);
+
+/// <summary>A group of hosts: its policies apply to every member.</summary>
+public sealed record HostGroup(string GroupId, DateTimeOffset CreatedAt, IReadOnlyList<string> Members);
 
 /// <summary>A reading the verifier accepted, to be stored exactly once.</summary>
 public sealed record AcceptedReading(string HostId, ulong Seq, byte[] Reading, byte[] QuoteAttest, byte[] QuoteSignature, TpmCounters Counters);

@@ -59,6 +59,26 @@ internal static class Schema
             created_at     TEXT NOT NULL,
             PRIMARY KEY (host_id, policy_id, version)
         );
+        CREATE TABLE IF NOT EXISTS host_groups (
+            group_id       TEXT PRIMARY KEY,
+            created_at     TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS group_members (
+            group_id       TEXT NOT NULL REFERENCES host_groups(group_id),
+            host_id        TEXT NOT NULL,
+            added_at       TEXT NOT NULL,
+            PRIMARY KEY (group_id, host_id)
+        );
+        CREATE INDEX IF NOT EXISTS group_members_by_host ON group_members(host_id);
+        CREATE TABLE IF NOT EXISTS group_policies (
+            group_id       TEXT NOT NULL REFERENCES host_groups(group_id),
+            policy_id      TEXT NOT NULL,
+            version        INTEGER NOT NULL,
+            body           TEXT NOT NULL,
+            created_at     TEXT NOT NULL,
+            retired        INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (group_id, policy_id, version)
+        );
         CREATE TABLE IF NOT EXISTS platform_state (
             host_id        TEXT PRIMARY KEY REFERENCES hosts(host_id),
             reset_count    INTEGER NOT NULL,
@@ -104,5 +124,7 @@ internal static class Schema
         ("verdicts", "gnss_authenticated", "INTEGER"),
         ("verdicts", "gnss_authenticated_satellites", "INTEGER"),
         ("verdicts", "location_grade", "TEXT"),
+        // A host policy's version that retires it (DELETE): older stores had no retirement, so NULL means live.
+        ("policies", "retired", "INTEGER"),
     ];
 }

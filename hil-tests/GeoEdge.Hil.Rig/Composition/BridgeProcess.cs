@@ -80,6 +80,17 @@ public sealed class BridgeProcess : IDisposable
         throw new RigException($"the bridge did not answer /v1/health within 30 s:\n{_process.Tail()}");
     }
 
+    /// <summary>Creates the group (if new), makes the host a member and stores the group's policy; a refusal is a RigException.</summary>
+    public async Task PutGroupPolicyAsync(string groupId, string hostId, string policyId, string json)
+    {
+        foreach (var (path, body) in new[] { ($"/v1/groups/{groupId}", (string?)null), ($"/v1/groups/{groupId}/hosts/{hostId}", null), ($"/v1/groups/{groupId}/policies/{policyId}", json) })
+        {
+            using var response = await Http.PutAsync(path, body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            if (!response.IsSuccessStatusCode)
+                throw new RigException($"the bridge refused PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
     public async Task<HttpResponseMessage> PutPolicyAsync(string hostId, string policyId, string json) =>
         await Http.PutAsync($"/v1/hosts/{hostId}/policies/{policyId}", new StringContent(json, Encoding.UTF8, "application/json"));
 

@@ -110,6 +110,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             if (!response.IsSuccessStatusCode)
                 throw new RigException($"the bridge refused the rig's policy: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
+        if (Options.JurisdictionPolicyJson is not null) await Bridge.PutGroupPolicyAsync(RigOptions.JurisdictionGroup, Options.HostId, RigOptions.JurisdictionPolicyId, Options.JurisdictionPolicyJson);
         Results = await ResultWatcher.StartAsync(Broker.PlainPort);
         Agent = new AgentProcess(Directory, new AgentSettings(Options.HostId, Tpm.Tcti, GnssPort.DevicePath, Endpoint(Options.HostId), Options.IntervalSeconds,
             Gnss: Sky.AgentGnssConfig(Options), Measurements: Measured.AgentConfig(),

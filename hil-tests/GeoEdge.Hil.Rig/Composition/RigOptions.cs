@@ -15,6 +15,16 @@ public sealed record RigOptions
 
     public string PolicyId { get; init; } = "madrid-5km";
 
+    /// <summary>
+    /// The jurisdiction policy of the group <see cref="JurisdictionGroup"/>, which the host joins; null for none.
+    /// Precise disclosure like the circle's, so that the results keep the coordinates the other tests check.
+    /// </summary>
+    public string? JurisdictionPolicyJson { get; init; } = DefaultJurisdictionPolicy;
+
+    public const string JurisdictionGroup = "spain-hosts";
+    public const string JurisdictionPolicyId = "spain";
+    public const string DefaultJurisdictionPolicy = """{"type":"jurisdiction","country":"ES","disclosure":"precise"}""";
+
     /// <summary>Seconds between agent readings.</summary>
     public int IntervalSeconds { get; init; } = 1;
 
@@ -46,5 +56,5 @@ public sealed record RigOptions
     /// <summary>How fast the replayed sky runs (20: an hour of scenario lasts three minutes).</summary>
     public double GnssSpeed { get; init; } = 20;
 
-    public const string DefaultPolicy = """{"type":"circle","center":{"lat":40.416775,"lon":-3.703790},"radiusMeters":5000}""";
+    public const string DefaultPolicy = """{"type":"circle","center":{"lat":40.416775,"lon":-3.703790},"radiusMeters":5000,"disclosure":"precise"}""";
 }

@@ -13,7 +13,7 @@ public static class BridgeBench
 {
     public static async Task<Dictionary<string, object>> RunAsync(int hosts, int readingsPerHost, Action<string> progress, CancellationToken ct)
     {
-        await using var rig = await GeoEdgeRig.StartAsync(new RigOptions { PolicyJson = null }, progress);
+        await using var rig = await GeoEdgeRig.StartAsync(new RigOptions { PolicyJson = null, JurisdictionPolicyJson = null }, progress);
         var simulated = new List<SimulatedHost>();
         try
         {

@@ -1,0 +1,15 @@
+using GeoEdge.Jurisdictions;
+
+namespace GeoEdge.Bridge.Tests;
+
+/// <summary>The real country and subdivision boundaries (scripts/fetch-boundaries.sh), loaded once for the classes that need them.</summary>
+public sealed class AtlasFixture
+{
+    public JurisdictionAtlas Atlas { get; } = JurisdictionAtlas.Load(JurisdictionAtlas.DefaultDirectory);
+}
+
+[CollectionDefinition(Name)]
+public sealed class AtlasCollection : ICollectionFixture<AtlasFixture>
+{
+    public const string Name = "atlas";
+}

@@ -1,0 +1,27 @@
+using GeoEdge.Jurisdictions.Index;
+
+namespace GeoEdge.Jurisdictions.Data;
+
+/// <summary>One layer of regions (the countries, or the subdivisions): lookup by code and by point.</summary>
+internal sealed class RegionSet
+{
+    private readonly Dictionary<string, BoundaryRegion> _byCode;
+    private readonly IRegionLocator _locator;
+
+    public RegionSet(IReadOnlyList<BoundaryRegion> regions)
+    {
+        Regions = regions;
+        _byCode = regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        _locator = new LinearScanLocator(regions);
+    }
+
+    public IReadOnlyList<BoundaryRegion> Regions { get; }
+
+    public BoundaryRegion? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    public string? Locate(double lon, double lat)
+    {
+        var index = _locator.Locate(lon, lat);
+        return index < 0 ? null : Regions[index].Code;
+    }
+}
