@@ -71,6 +71,9 @@ public sealed class JurisdictionAtlas
         return Find(code)?.Name;
     }
 
+    internal RegionSet Countries => _countries;
+    internal RegionSet Subdivisions => _subdivisions;
+
     private BoundaryRegion? Find(string code) => _countries.Find(code) ?? _subdivisions.Find(code);
 
     internal static void ValidateCoordinates(double latitude, double longitude)

@@ -12,8 +12,17 @@ internal sealed class RegionSet
     {
         Regions = regions;
         _byCode = regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
-        _locator = new LinearScanLocator(regions);
+        var edges = new EdgeSet(regions);
+        var grid = new GridLocator(edges, GridBuilder.Build(regions, edges));
+        _locator = grid;
+        IndexBytes = grid.ApproximateBytes;
     }
+
+    /// <summary>What the index holds beyond the regions' own coordinates, for the memory figures.</summary>
+    public long IndexBytes { get; }
+
+    /// <summary>The region number at a point, -1 for none: the index's answer, for tests and benchmarks.</summary>
+    internal int LocateIndex(double lon, double lat) => _locator.Locate(lon, lat);
 
     public IReadOnlyList<BoundaryRegion> Regions { get; }
 
