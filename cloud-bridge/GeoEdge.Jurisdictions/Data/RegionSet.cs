@@ -31,6 +31,9 @@ internal sealed class RegionSet
     public string? Locate(double lon, double lat)
     {
         var index = _locator.Locate(lon, lat);
+        // -180 and 180 are one meridian, but the data cuts shapes there, so a point on it lies on
+        // the edge of the piece on one side and in no piece on the other: ask both sides.
+        if (index < 0 && Math.Abs(lon) == 180) index = _locator.Locate(-lon, lat);
         return index < 0 ? null : Regions[index].Code;
     }
 }
