@@ -73,8 +73,9 @@ public static class JurisdictionsBench
             ["nanosecondsPerLookup"] = Math.Round(clock.Elapsed.TotalNanoseconds / lookups, 1),
             ["onLandShare"] = Math.Round(landShare, 3),
         }));
-        // A random globe is about 30 % land (with Antarctica); points next to borders nearly all are.
-        return BenchArgs.Check("jurisdictions", points == "globe" ? landShare is > 0.2 and < 0.45 : landShare > 0.5,
+        // Land is about 30 % of the globe, but country-coder draws island states as boxes over the sea
+        // around them, which brings the share with a country to about 57 %; next to borders nearly all are.
+        return BenchArgs.Check("jurisdictions", points == "globe" ? landShare is > 0.3 and < 0.75 : landShare > 0.5,
             $"{points}: {landShare:P1} of the points found a country, which is implausible");
     }
 
