@@ -55,6 +55,17 @@ public sealed class JurisdictionAtlas
         return new JurisdictionMatch(country, belongs ? subdivision : null);
     }
 
+    /// <summary>Only the country at the point (ISO 3166-1 alpha-2), null where none: <see cref="Locate"/> without the subdivision lookup.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">a coordinate is NaN, infinite or out of range.</exception>
+    public string? LocateCountry(double latitude, double longitude)
+    {
+        ValidateCoordinates(latitude, longitude);
+        return _countries.Locate(longitude, latitude);
+    }
+
+    /// <summary>Approximate bytes of the two spatial indexes, beyond the boundary coordinates themselves.</summary>
+    public long IndexBytes => _countries.IndexBytes + _subdivisions.IndexBytes;
+
     /// <summary>The boundary of a country ("ES") or subdivision ("ES-MD") as a fence for <see cref="GeofenceEvaluator"/>; null when the code is unknown.</summary>
     public PolygonFence? Region(string code)
     {
@@ -70,6 +81,9 @@ public sealed class JurisdictionAtlas
         ArgumentNullException.ThrowIfNull(code);
         return Find(code)?.Name;
     }
+
+    internal RegionSet Countries => _countries;
+    internal RegionSet Subdivisions => _subdivisions;
 
     private BoundaryRegion? Find(string code) => _countries.Find(code) ?? _subdivisions.Find(code);
 

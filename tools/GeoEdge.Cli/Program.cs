@@ -3,6 +3,7 @@ using GeoEdge.Cli.Cells;
 using GeoEdge.Cli.Composition;
 using GeoEdge.Cli.Demo;
 using GeoEdge.Cli.EventLog;
+using GeoEdge.Cli.Geofence;
 using GeoEdge.Cli.Geolocation;
 using GeoEdge.Cli.Ima;
 using GeoEdge.Cli.Osnma;
@@ -24,6 +25,7 @@ const string usage = """
       verify EAR.jwt --keys JWKS [--proof PROOF.json] [...]  verify an attestation result offline (verify --help)
       policy list|show|put|delete|versions|assign|unassign|groups ...  host and group geofence policies (policy --help)
       cells import FILE | lookup RADIO MCC MNC AREA CELL | count [--database DB]  GL's cell database (cells --help)
+      geofence locate LAT LON [--json] [--boundaries DIR]  the country and subdivision at a point (geofence --help)
     """;
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
@@ -40,6 +42,7 @@ try
         // The measurement benchmarks run in this process, with their own options.
         "bench" when args.Length > 1 && args[1] == "eventlog" => args.Contains("--help") ? Help(EventLogBench.Usage) : await EventLogBench.RunAsync(args[2..]),
         "bench" when args.Length > 1 && args[1] == "geolocation" => args.Contains("--help") ? Help(GeolocationBench.Usage) : await GeolocationBench.RunAsync(args[2..]),
+        "bench" when args.Length > 1 && args[1] == "jurisdictions" => args.Contains("--help") ? Help(JurisdictionsBench.Usage) : await JurisdictionsBench.RunAsync(args[2..]),
         "bench" when args.Length > 1 && args[1] == "ima" => args.Contains("--help") ? Help(ImaBench.Usage) : await ImaBench.RunAsync(args[2..]),
         "bench" when args.Contains("--help") => Help(BenchCommand.Usage),
         "bench" => await BenchCommand.RunAsync(args[1..]),
@@ -59,6 +62,8 @@ try
         "policy" => await PolicyCommand.RunAsync(args[1..]),
         "cells" when args.Contains("--help") => Help(CellsCommand.Usage),
         "cells" => CellsCommand.Run(args[1..]),
+        "geofence" when args.Contains("--help") => Help(GeofenceCommand.Usage),
+        "geofence" => GeofenceCommand.Run(args[1..]),
         _ => Unknown(args[0]),
     };
 }
