@@ -37,6 +37,6 @@ public static class TimestampVerifier
         {
             // TryDecode promises false, but a hostile encoding must never escape as anything but MalformedToken.
         }
-        throw new TimestampException(TimestampFailure.MalformedToken, $"the {token.Length} bytes are not one RFC 3161 TimeStampToken (CMS SignedData over a TSTInfo)");
+        throw UndecodableToken.Explain(token);
     }
 }

@@ -45,7 +45,7 @@ internal static class TokenChecks
     }
 
     /// <summary>RFC 3161 section 2.3: exactly one extended key usage extension, critical, with id-kp-timeStamping only.</summary>
-    private static void CheckPurpose(X509Certificate2 certificate)
+    public static void CheckPurpose(X509Certificate2 certificate)
     {
         var extensions = certificate.Extensions.Where(e => e.Oid?.Value == ExtendedKeyUsageOid).ToList();
         if (extensions.Count != 1)
@@ -75,9 +75,11 @@ internal static class TokenChecks
 
         var problems = chain.ChainStatus.Select(s => s.Status).Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s);
         var detail = string.Join("; ", chain.ChainStatus.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}").Distinct());
-        if (problems == X509ChainStatusFlags.NotTimeValid)
-            throw new TimestampException(TimestampFailure.CertificateNotValidAtGenTime,
-                $"'{certificate.Subject}' (valid {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u}) or its CA was not valid at genTime {genTime.UtcDateTime:u}");
+        if (problems == X509ChainStatusFlags.NotTimeValid) throw NotValidAt(certificate, genTime, "or its CA ");
         throw new TimestampException(TimestampFailure.UntrustedCertificate, $"'{certificate.Subject}' does not chain to a trusted TSA CA: {detail}");
     }
+
+    public static TimestampException NotValidAt(X509Certificate2 certificate, DateTimeOffset genTime, string alsoCa = "") =>
+        new(TimestampFailure.CertificateNotValidAtGenTime,
+            $"'{certificate.Subject}' (valid {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u}) {alsoCa}was not valid at genTime {genTime.UtcDateTime:u}");
 }
