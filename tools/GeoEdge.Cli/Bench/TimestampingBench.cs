@@ -8,7 +8,7 @@ namespace GeoEdge.Cli.Bench;
 /// <summary>
 /// RFC 3161 timestamps against the rig TSA (a real `openssl ts -reply` per query on loopback), sequential:
 /// each one a full TimestampClient exchange with every check, as the bridge would do per result, then the
-/// offline TimestampVerifier on each token. One JSON line. Exit status 1 when a timestamp failed.
+/// offline TimestampVerifier on each token. One JSON line. Exit status 1 when a timestamp failed or two tokens share a serial.
 /// </summary>
 public static class TimestampingBench
 {
@@ -36,7 +36,7 @@ public static class TimestampingBench
         }
         total.Stop();
         var verify = Stopwatch.StartNew();
-        foreach (var token in tokens) TimestampVerifier.Verify(token, data, cas);
+        var serials = tokens.Select(token => TimestampVerifier.Verify(token, data, cas).SerialNumber).ToHashSet();
         verify.Stop();
 
         Console.WriteLine(BridgeBench.Json(new Dictionary<string, object>
@@ -50,6 +50,7 @@ public static class TimestampingBench
             ["tokenBytes"] = tokens[0].Length,
             ["offlineVerificationsPerSecond"] = Math.Round(requests / verify.Elapsed.TotalSeconds),
         }));
-        return BenchArgs.Check("timestamping", tokens.Select(t => t.Length).Distinct().Count() <= 2, "token sizes vary unexpectedly") ? 0 : 1;
+        // openssl's serial file must give every token its own serial number.
+        return BenchArgs.Check("timestamping", serials.Count == requests, $"{requests - serials.Count} tokens repeated a serial number") ? 0 : 1;
     }
 }
