@@ -11,6 +11,7 @@ using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Ear;
 using GeoEdge.Geolocation;
+using GeoEdge.Timestamping;
 using Microsoft.Extensions.Options;
 
 // geoedge-bridge: registrar, verifier, geofence and result signing behind MQTT, plus an HTTP API.
@@ -62,6 +63,9 @@ services.AddSingleton(sp => new LocationAssessor(sp.GetRequiredService<BridgeSto
 services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),
     sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ResultLifetimeSeconds),
     $"geoedge-bridge {typeof(BridgeOptions).Assembly.GetName().Version}"));
+// RFC 3161 trusted time on results: a client only when Bridge:Timestamping:Url is set (the lead wires issuance).
+if (!string.IsNullOrWhiteSpace(builder.Configuration["Bridge:Timestamping:Url"]))
+    services.AddSingleton(sp => new TimestampClient(Opts(sp).Timestamping.ClientOptions()!));
 services.AddSingleton<MessageRouter>();
 services.AddHostedService<MqttIngestService>();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GeoEdge.Bridge.BridgeJsonContext.Default));
@@ -77,6 +81,11 @@ try
     var camara = app.Services.GetRequiredService<NetworkLocationCheck>().Enabled;
     app.Logger.LogInformation("geolocation: {Cells} cells in the database, network location check {Camara}, minimum grade {Grade}",
         cells, camara ? "on" : "off (no Bridge:Geolocation:Camara:BaseUrl)", app.Services.GetRequiredService<IOptions<BridgeOptions>>().Value.Geolocation.MinimumGrade);
+    // The TSA settings too: a URL without its CA file, or a CA file that is not PEM, stops the bridge here.
+    var timestamping = app.Services.GetRequiredService<IOptions<BridgeOptions>>().Value.Timestamping.ClientOptions();
+    var tsa = app.Services.GetService<TimestampClient>();
+    app.Logger.LogInformation("timestamping: {Tsa}", tsa is null || timestamping is null ? "off (no Bridge:Timestamping:Url)"
+        : $"{tsa.Url}, {timestamping.TrustedCas.Count} trusted TSA CA certificate(s), timeout {timestamping.Timeout.TotalSeconds:0} s");
 }
 catch (Exception e) when (e is InvalidOperationException or IOException or GeoEdge.Jurisdictions.JurisdictionDataException or UnauthorizedAccessException or System.Text.Json.JsonException or ArgumentException
     or System.Data.Common.DbException)

@@ -57,6 +57,9 @@ public sealed class BridgeOptions
 
     /// <summary>The Geolocation service: cell database, fusion tolerances, the grade needed, CAMARA.</summary>
     public GeolocationOptions Geolocation { get; set; } = new();
+
+    /// <summary>The RFC 3161 TSA that puts trusted time on results; off unless its Url is set.</summary>
+    public TimestampingOptions Timestamping { get; set; } = new();
 }
 
 public sealed class BrokerOptions

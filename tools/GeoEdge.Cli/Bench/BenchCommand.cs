@@ -10,6 +10,7 @@ public static class BenchCommand
                ./geoedge bench eventlog [--runs N]     (bench eventlog --help)
                ./geoedge bench ima [--entries N] [--runs N]  (bench ima --help)
                ./geoedge bench geolocation [--cells N] [--lookups N]  (bench geolocation --help)
+               ./geoedge bench timestamping [--requests N]  (RFC 3161 timestamps/s against the rig's openssl TSA)
 
           agent    agent size, steady RSS, fix-to-verdict latency (uses GEOEDGE_AGENT_EXE when set;
                    ./geoedge bench sets it to the NativeAOT build)
