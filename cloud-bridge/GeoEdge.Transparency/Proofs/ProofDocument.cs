@@ -39,7 +39,7 @@ public sealed class ProofDocument
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, LogJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteNumber("leafIndex", LeafIndex);

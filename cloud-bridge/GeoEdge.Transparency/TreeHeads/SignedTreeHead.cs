@@ -51,7 +51,7 @@ public sealed class SignedTreeHead
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer)) WriteTo(writer);
+        using (var writer = new Utf8JsonWriter(buffer, LogJson.WriterOptions)) WriteTo(writer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
