@@ -36,6 +36,7 @@ try
         // The measurement benchmarks run in this process, with their own options.
         "bench" when args.Length > 1 && args[1] == "eventlog" => args.Contains("--help") ? Help(EventLogBench.Usage) : await EventLogBench.RunAsync(args[2..]),
         "bench" when args.Length > 1 && args[1] == "geolocation" => args.Contains("--help") ? Help(GeolocationBench.Usage) : await GeolocationBench.RunAsync(args[2..]),
+        "bench" when args.Length > 1 && args[1] == "transparency" => args.Contains("--help") ? Help(TransparencyBench.Usage) : await TransparencyBench.RunAsync(args[2..]),
         "bench" when args.Length > 1 && args[1] == "ima" => args.Contains("--help") ? Help(ImaBench.Usage) : await ImaBench.RunAsync(args[2..]),
         "bench" when args.Contains("--help") => Help(BenchCommand.Usage),
         "bench" => await BenchCommand.RunAsync(args[1..]),
