@@ -23,5 +23,8 @@ namespace GeoEdge.Bridge;
 [JsonSerializable(typeof(ErrorView))]
 [JsonSerializable(typeof(CompositionView))]
 [JsonSerializable(typeof(GeolocationView))]
+[JsonSerializable(typeof(LogEntryView))]
+[JsonSerializable(typeof(InclusionProofView))]
+[JsonSerializable(typeof(ConsistencyProofView))]
 [JsonSerializable(typeof(List<GeoEdge.Bridge.Verification.AppraisalFinding>))]
 public sealed partial class BridgeJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ using GeoEdge.Bridge.Verification;
 using GeoEdge.Ear;
 using GeoEdge.Geolocation;
 using GeoEdge.Timestamping;
+using GeoEdge.Transparency;
 using Microsoft.Extensions.Options;
 
 // geoedge-bridge: registrar, verifier, geofence and result signing behind MQTT, plus an HTTP API.
@@ -27,6 +28,8 @@ services.AddSingleton(sp => new BridgeStore(Opts(sp).Database));
 // GL's cell database: by default a table in the bridge's own database file.
 services.AddSingleton(sp => new CellDatabase(Opts(sp).Geolocation.CellDatabase ?? Opts(sp).Database));
 services.AddSingleton(sp => EarSigningKey.LoadOrCreate(Opts(sp).SigningKey));
+// The transparency log of issued results: tlog_ tables in the bridge's database, tree heads signed with the result key.
+services.AddSingleton(sp => new TransparencyLog(Opts(sp).Database, sp.GetRequiredService<EarSigningKey>(), sp.GetRequiredService<TimeProvider>()));
 services.AddSingleton(sp => new NonceEpochs(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).EpochSeconds),
     TimeSpan.FromSeconds(Opts(sp).LateReadingWindowSeconds)));
 services.AddSingleton(sp =>
@@ -79,6 +82,8 @@ try
     app.Services.GetRequiredService<LocationAssessor>();
     var cells = app.Services.GetRequiredService<CellDatabase>().Count;
     var camara = app.Services.GetRequiredService<NetworkLocationCheck>().Enabled;
+    // A log whose tables are damaged must stop the bridge before it issues results it cannot log.
+    app.Logger.LogInformation("transparency log: {Size} entries", app.Services.GetRequiredService<TransparencyLog>().Size);
     app.Logger.LogInformation("geolocation: {Cells} cells in the database, network location check {Camara}, minimum grade {Grade}",
         cells, camara ? "on" : "off (no Bridge:Geolocation:Camara:BaseUrl)", app.Services.GetRequiredService<IOptions<BridgeOptions>>().Value.Geolocation.MinimumGrade);
     // The TSA settings too: a URL without its CA file, or a CA file that is not PEM, stops the bridge here.
@@ -88,7 +93,7 @@ try
         : $"{tsa.Url}, {timestamping.TrustedCas.Count} trusted TSA CA certificate(s), timeout {timestamping.Timeout.TotalSeconds:0} s");
 }
 catch (Exception e) when (e is InvalidOperationException or IOException or GeoEdge.Jurisdictions.JurisdictionDataException or UnauthorizedAccessException or System.Text.Json.JsonException or ArgumentException
-    or System.Data.Common.DbException)
+    or System.Data.Common.DbException or TransparencyLogException or EarKeyException)
 {
     Console.Error.WriteLine($"geoedge-bridge: {e.Message}");
     return 1;

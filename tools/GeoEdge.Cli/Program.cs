@@ -44,6 +44,7 @@ try
         "bench" when args.Length > 1 && args[1] == "geolocation" => args.Contains("--help") ? Help(GeolocationBench.Usage) : await GeolocationBench.RunAsync(args[2..]),
         "bench" when args.Length > 1 && args[1] == "jurisdictions" => args.Contains("--help") ? Help(JurisdictionsBench.Usage) : await JurisdictionsBench.RunAsync(args[2..]),
         "bench" when args.Length > 1 && args[1] == "timestamping" => args.Contains("--help") ? Help(TimestampingBench.Usage) : await TimestampingBench.RunAsync(args[2..]),
+        "bench" when args.Length > 1 && args[1] == "transparency" => args.Contains("--help") ? Help(TransparencyBench.Usage) : await TransparencyBench.RunAsync(args[2..]),
         "bench" when args.Length > 1 && args[1] == "ima" => args.Contains("--help") ? Help(ImaBench.Usage) : await ImaBench.RunAsync(args[2..]),
         "bench" when args.Contains("--help") => Help(BenchCommand.Usage),
         "bench" => await BenchCommand.RunAsync(args[1..]),

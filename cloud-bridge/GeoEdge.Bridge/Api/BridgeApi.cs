@@ -9,7 +9,7 @@ namespace GeoEdge.Bridge.Api;
 
 /// <summary>
 /// The HTTP API (docs/bridge.md): hosts, verdicts, policies, the result-signing keys and the
-/// current nonce epoch. Every refusal is a JSON {"error": "..."} naming what was wrong.
+/// current nonce epoch, the transparency log. Every refusal is a JSON {"error": "..."} naming what was wrong.
 /// </summary>
 public static class BridgeApi
 {
@@ -60,6 +60,7 @@ public static class BridgeApi
         });
         PolicyApi.Map(v1);
         GeolocationApi.Map(v1);
+        TransparencyApi.Map(v1);
     }
 
     /// <summary>

@@ -33,3 +33,12 @@ public sealed record GeolocationView(string? PhoneNumber, double? StationaryTole
 public sealed record AnchorView(double Latitude, double Longitude);
 
 public sealed record LastLocationView(double Latitude, double Longitude, double RadiusMeters, DateTimeOffset Time);
+
+/// <summary>GET /v1/log/entries/{index}: the entry's bytes and leaf hash, base64.</summary>
+public sealed record LogEntryView(long Index, string Entry, string LeafHash, DateTimeOffset AppendedAt);
+
+/// <summary>RFC 9162 PATH(leafIndex, D[0:treeSize]), base64 hashes from the leaf up.</summary>
+public sealed record InclusionProofView(long LeafIndex, long TreeSize, List<string> InclusionPath);
+
+/// <summary>RFC 9162 PROOF(first, D[0:second]), base64 hashes.</summary>
+public sealed record ConsistencyProofView(long First, long Second, List<string> ConsistencyPath);
