@@ -42,8 +42,10 @@ public sealed class WorkloadSocketServerTests : IDisposable
     public async Task A_stale_socket_from_a_killed_run_is_replaced()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(SocketPath)!);
-        using (var stale = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-            stale.Bind(new UnixDomainSocketEndPoint(SocketPath)); // closed without unlinking, as after SIGKILL
+        // Another process binds and exits without unlinking, as a SIGKILLed agent does (.NET's own Socket
+        // would unlink its file on dispose).
+        using (var binder = Process.Start("python3", ["-c", "import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", SocketPath]))
+            await binder.WaitForExitAsync();
         Assert.Equal(SocketFile.FileKind.Socket, SocketFile.TypeOf(SocketPath));
 
         await using var server = Start();

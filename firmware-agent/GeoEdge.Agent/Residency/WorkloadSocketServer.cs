@@ -109,6 +109,7 @@ public sealed class WorkloadSocketServer : IAsyncDisposable
             }
             _log.Info($"{Describe(peer)}: {what} -> {response.Status}");
             await response.WriteAsync(stream, deadline.Token);
+            await CloseGracefullyAsync(client, deadline.Token);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -132,11 +133,32 @@ public sealed class WorkloadSocketServer : IAsyncDisposable
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             deadline.CancelAfter(_readTimeout);
             await HttpResponse.Error(503, "busy", "too many connections to the agent at once; retry shortly").WriteAsync(stream, deadline.Token);
+            await CloseGracefullyAsync(client, deadline.Token);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException) { }
         finally
         {
             client.Dispose();
+        }
+    }
+
+    /// <summary>The most unread request bytes discarded before closing; a client sending more is cut off.</summary>
+    private const int MaxDrainBytes = 64 * 1024;
+
+    /// <summary>
+    /// Closing a socket with unread bytes in its receive queue resets the connection, and the client may
+    /// then lose the response (an oversize head, a refused busy client). So: end our side, then discard
+    /// what the client still sends, bounded in bytes and by the connection's deadline, until it closes.
+    /// </summary>
+    private static async Task CloseGracefullyAsync(Socket client, CancellationToken ct)
+    {
+        client.Shutdown(SocketShutdown.Send);
+        var discard = new byte[4096];
+        for (var drained = 0; drained < MaxDrainBytes;)
+        {
+            var n = await client.ReceiveAsync(discard, SocketFlags.None, ct);
+            if (n == 0) return;
+            drained += n;
         }
     }
 
