@@ -13,6 +13,7 @@ namespace GeoEdge.Hil.Tests;
 /// serves both on its Unix socket; a workload verifies it with the wire contract's TPM codecs against
 /// the AK the bridge registered for the host.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")] // file modes are POSIX; the rig runs on Linux
 public class ResidencyTests(ITestOutputHelper output)
 {
     [Fact]
