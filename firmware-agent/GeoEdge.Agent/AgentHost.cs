@@ -7,6 +7,7 @@ using GeoEdge.Agent.Logging;
 using GeoEdge.Agent.Measurements;
 using GeoEdge.Agent.Modem;
 using GeoEdge.Agent.Outbox;
+using GeoEdge.Agent.Residency;
 using GeoEdge.Agent.State;
 using GeoEdge.Drivers.Tpm;
 using GeoEdge.Wire.Messages;
@@ -16,7 +17,7 @@ namespace GeoEdge.Agent;
 /// <summary>
 /// Wires the agent together and runs it: GNSS reader, TPM and AK, MQTT link, enrollment, then the
 /// cycle timer, the outbox publisher and the result recorder until stopped (or until the configured
-/// number of readings was delivered). Exit codes: 0 done, 1 fatal error, 3 enrollment refused.
+/// number of readings was delivered). Exit codes: 0 done, 1 fatal error, 2 configuration error found at start (e.g. a non-socket file at the socket path), 3 enrollment refused.
 /// </summary>
 public sealed class AgentHost(AgentConfig config)
 {
@@ -41,6 +42,12 @@ public sealed class AgentHost(AgentConfig config)
             using var tpm = new PlatformTpm(config.Tcti, ConfigLoader.ParseHandle(config.AkHandle), config.StateDirectory, _log.For("tpm"));
             tpm.EnsureAk();
 
+            // The socket serves from the start: the last countersigned result from before a restart at
+            // once, or 503 until the first result of this run is countersigned.
+            var residency = new ResidencyStore(config.StateDirectory, hostId, _log.For("residency"));
+            var countersigner = new ResultCountersigner(hostId, tpm, config.Pcrs, () => sequence.Last, residency, _log.For("residency"));
+            await using var workloadSocket = StartWorkloadSocket(residency);
+
             var epochs = new EpochStore(config.StateDirectory);
             var savedEpoch = epochs.Load();
             await using var link = new BridgeLink(config, _log.For("mqtt"));
@@ -62,7 +69,7 @@ public sealed class AgentHost(AgentConfig config)
             if (config.Readings > 0)
                 publisher.Acknowledged += _ => { if (publisher.Delivered >= config.Readings) run.Cancel(); };
             var publishing = PublishWhenOnlineAsync(online, publisher, run.Token);
-            var recording = new ResultRecorder(link, receipts, measurements, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
+            var recording = new ResultRecorder(link, receipts, measurements, countersigner, config.StateDirectory, _log.For("result")).RunAsync(run.Token);
 
             if (savedEpoch is null) await WaitOrFailAsync(link.WaitForEpochAsync(run.Token), online);
             else _log.Info($"making readings from the last known epoch until the bridge is reachable");
@@ -78,16 +85,33 @@ public sealed class AgentHost(AgentConfig config)
             _log.Info("stopped");
             return 0;
         }
+        catch (ConfigException e)
+        {
+            _log.Error(e.Message);
+            return 2;
+        }
         catch (EnrollmentRefusedException e)
         {
             _log.Error(e.Message);
             return 3;
         }
-        catch (Exception e) when (e is TpmException or IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is TpmException or IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
         {
             _log.Error($"{e.GetType().Name}: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>The workload socket, unless the configuration names none (or the OS has no Unix file modes).</summary>
+    private WorkloadSocketServer? StartWorkloadSocket(ResidencyStore residency)
+    {
+        if (string.IsNullOrEmpty(config.WorkloadSocket.Path)) return null;
+        if (!OperatingSystem.IsLinux())
+        {
+            _log.Warn("the workload socket needs Linux; not serving it");
+            return null;
+        }
+        return WorkloadSocketServer.Start(config.WorkloadSocket, new ResidencyHandler(residency), _log.For("socket"));
     }
 
     private static async Task GoOnlineAsync(BridgeLink link, Enroller enroller, CancellationToken ct)

@@ -23,6 +23,7 @@ namespace GeoEdge.Wire;
 [JsonSerializable(typeof(NonceEpoch))]
 [JsonSerializable(typeof(AttestedReading))]
 [JsonSerializable(typeof(ResultMessage))]
+[JsonSerializable(typeof(ResidencyProof))]
 [JsonSerializable(typeof(Reading))]
 public sealed partial class WireJsonContext : JsonSerializerContext;
 

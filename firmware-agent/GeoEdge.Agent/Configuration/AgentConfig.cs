@@ -18,6 +18,7 @@ public sealed record AgentConfig
     public BrokerConfig Broker { get; set; } = new();
     public MeasurementsConfig Measurements { get; set; } = new();
     public ModemConfig Modem { get; set; } = new();
+    public WorkloadSocketConfig WorkloadSocket { get; set; } = new();
 
     /// <summary>Seconds between readings (default 300; as low as 1 for tests and demos).</summary>
     public int IntervalSeconds { get; set; } = 300;
@@ -129,6 +130,22 @@ public sealed record SimDetectConfig
 
     /// <summary>True when the line reads 0 with a SIM inserted.</summary>
     public bool ActiveLow { get; set; }
+}
+
+/// <summary>
+/// The Unix socket on which local workloads fetch the countersigned result (GET /v1/residency). Bounded
+/// so that a misbehaving local client cannot tie the agent up: see docs/agent.md.
+/// </summary>
+public sealed record WorkloadSocketConfig
+{
+    /// <summary>The socket file; its directory is created (0755) if missing. Empty: no socket.</summary>
+    public string? Path { get; set; } = "/run/geoedge/agent.sock";
+
+    /// <summary>Connections served at once; one more is answered 503 and closed.</summary>
+    public int MaxConnections { get; set; } = 16;
+
+    /// <summary>How long a client may take to send its whole request head (slow clients are cut off).</summary>
+    public double ReadTimeoutSeconds { get; set; } = 5;
 }
 
 public sealed record BrokerConfig

@@ -25,6 +25,7 @@ public static class ConfigLoader
           --state-dir DIR        state directory (sequence, AK record, outbox)
           --ak-handle HEX        persistent handle of the AK
           --readings N           exit 0 after N readings were delivered
+          --socket PATH          Unix socket for local workloads (empty: none)
           --help                 this text
         """;
 
@@ -54,7 +55,7 @@ public static class ConfigLoader
     private static readonly HashSet<string> KnownOptions =
     [
         "config", "host-id", "tcti", "gnss-device", "gnss-baud", "broker", "broker-ca", "broker-cert", "broker-key",
-        "interval", "state-dir", "ak-handle", "readings",
+        "interval", "state-dir", "ak-handle", "readings", "socket",
     ];
 
     private static AgentConfig ReadFile(string path)
@@ -109,6 +110,7 @@ public static class ConfigLoader
             StateDirectory = Get("state-dir") ?? c.StateDirectory,
             AkHandle = Get("ak-handle") ?? c.AkHandle,
             Readings = Get("readings") is { } n ? Int("--readings", n) : c.Readings,
+            WorkloadSocket = Get("socket") is { } socket ? (c.WorkloadSocket ?? new()) with { Path = socket } : c.WorkloadSocket,
         };
     }
 
@@ -132,9 +134,28 @@ public static class ConfigLoader
         if (c.Modem.PollSeconds is < 0.5 or > 3600) throw new ConfigException($"modem.pollSeconds must be 0.5-3600, got {c.Modem.PollSeconds}");
         if (c.Modem.SimDetect is { } detect && (string.IsNullOrWhiteSpace(detect.Chip) || detect.Line < 0))
             throw new ConfigException("modem.simDetect needs a chip and a line number of 0 or more");
+        ValidateWorkloadSocket(c.WorkloadSocket);
         if (!c.Pcrs.Contains(10) && !string.IsNullOrEmpty(c.Measurements.ImaList))
             throw new ConfigException("pcrs must include 10 when measurements.imaList is set: the quote of PCR 10 vouches for the IMA entries");
         return c with { HostId = hostId };
+    }
+
+    /// <summary>sockaddr_un.sun_path holds 108 bytes with the terminating NUL.</summary>
+    public const int MaxSocketPathBytes = 107;
+
+    private static void ValidateWorkloadSocket(WorkloadSocketConfig? s)
+    {
+        if (s is null) throw new ConfigException("workloadSocket must be an object (path, maxConnections, readTimeoutSeconds)");
+        if (!string.IsNullOrEmpty(s.Path))
+        {
+            if (!System.IO.Path.IsPathFullyQualified(s.Path)) throw new ConfigException($"workloadSocket.path must be absolute, got '{s.Path}'");
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(s.Path);
+            if (bytes > MaxSocketPathBytes)
+                throw new ConfigException($"workloadSocket.path is {bytes} bytes; a Unix socket path holds at most {MaxSocketPathBytes}");
+        }
+        if (s.MaxConnections is < 1 or > 1024) throw new ConfigException($"workloadSocket.maxConnections must be 1-1024, got {s.MaxConnections}");
+        if (!double.IsFinite(s.ReadTimeoutSeconds) || s.ReadTimeoutSeconds is < 0.1 or > 300)
+            throw new ConfigException($"workloadSocket.readTimeoutSeconds must be 0.1-300, got {s.ReadTimeoutSeconds}");
     }
 
     private static void ValidateOsnma(OsnmaConfig o)

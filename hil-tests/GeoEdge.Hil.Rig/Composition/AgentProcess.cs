@@ -14,6 +14,9 @@ public sealed class AgentProcess : IDisposable
     private int _starts;
 
     public string StateDirectory { get; }
+
+    /// <summary>The agent's workload socket, inside the rig's directory (a host would use /run/geoedge/agent.sock).</summary>
+    public string SocketPath { get; }
     public RigProcess Process => _process ?? throw new RigException("the agent is not running");
 
     public AgentProcess(RigDirectory dir, AgentSettings settings)
@@ -21,6 +24,7 @@ public sealed class AgentProcess : IDisposable
         _dir = dir;
         _settings = settings;
         StateDirectory = dir.Sub($"agent-state-{settings.HostId}");
+        SocketPath = dir.File($"agent-{settings.HostId}.sock");
     }
 
     public void Start()
@@ -35,6 +39,7 @@ public sealed class AgentProcess : IDisposable
             "--interval", _settings.IntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--state-dir", StateDirectory,
             "--ak-handle", _settings.AkHandle,
+            "--socket", SocketPath,
         };
         if (_settings.Gnss is not null || _settings.Measurements is not null || _settings.Modem is not null)
         {
