@@ -63,12 +63,14 @@ services.AddSingleton(sp => new GeolocationService(sp.GetRequiredService<CellDat
 services.AddSingleton(sp => JurisdictionSetup.Load(Opts(sp).Boundaries, sp.GetRequiredService<ILogger<JurisdictionData>>()));
 services.AddSingleton(sp => new LocationAssessor(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<GnssAuthenticationAssessor>(),
     sp.GetRequiredService<GeolocationService>(), Opts(sp).Geolocation.ParsedMinimumGrade(), sp.GetRequiredService<JurisdictionData>().Atlas));
-services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),
-    sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ResultLifetimeSeconds),
-    $"geoedge-bridge {typeof(BridgeOptions).Assembly.GetName().Version}"));
-// RFC 3161 trusted time on results: a client only when Bridge:Timestamping:Url is set (the lead wires issuance).
+// RFC 3161 trusted time on results: a client only when Bridge:Timestamping:Url is set.
 if (!string.IsNullOrWhiteSpace(builder.Configuration["Bridge:Timestamping:Url"]))
     services.AddSingleton(sp => new TimestampClient(Opts(sp).Timestamping.ClientOptions()!));
+services.AddSingleton(sp => new ResultNotary(sp.GetRequiredService<TransparencyLog>(), sp.GetService<TimestampClient>(),
+    sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<ILogger<ResultNotary>>()));
+services.AddSingleton(sp => new ResultIssuer(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<EarSigningKey>(),
+    sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(Opts(sp).ResultLifetimeSeconds),
+    $"geoedge-bridge {typeof(BridgeOptions).Assembly.GetName().Version}", sp.GetRequiredService<ResultNotary>()));
 services.AddSingleton<MessageRouter>();
 services.AddHostedService<MqttIngestService>();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GeoEdge.Bridge.BridgeJsonContext.Default));

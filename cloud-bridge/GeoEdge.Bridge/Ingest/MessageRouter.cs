@@ -79,7 +79,7 @@ public sealed class MessageRouter(
         }
         if (outcome.IsAccepted) RecordComposition(hostId, composition!);
         var location = outcome.IsAccepted ? await assessor.AssessAsync(hostId, outcome.Reading!, ct) : null;
-        var result = issuer.Issue(outcome, outcome.IsAccepted ? platform : null, location);
+        var result = await issuer.IssueAsync(outcome, outcome.IsAccepted ? platform : null, location, ct);
         if (outcome.IsAccepted)
             log.LogInformation("host {Host} seq {Seq}: {Status}, {Geofence}, location grade {Grade}", hostId, result.Seq, result.EarStatus, result.Geofence, result.LocationGrade);
         else

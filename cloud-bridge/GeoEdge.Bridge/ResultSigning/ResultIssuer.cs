@@ -11,14 +11,26 @@ namespace GeoEdge.Bridge.ResultSigning;
 /// <summary>
 /// Turns a verification outcome (and, for accepted readings, the platform appraisal and the location
 /// assessment) into a signed EAR with two submodules, "platform" and "location", stores it as the
-/// verdict and returns the message to publish back to the host.
+/// verdict and returns the message to publish back to the host. With a notary, every issued result is
+/// also appended to the transparency log and time-stamped before it is published.
 /// </summary>
-public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvider time, TimeSpan lifetime, string build)
+public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvider time, TimeSpan lifetime, string build, ResultNotary? notary = null)
 {
     public const string PlatformSubmodule = "platform";
     public const string LocationSubmodule = "location";
 
-    public ResultMessage Issue(VerificationOutcome outcome, PlatformAppraisal? platform, LocationAssessment? location)
+    /// <summary>Signs, stores, and (with a notary) logs and time-stamps the result.</summary>
+    public async Task<ResultMessage> IssueAsync(VerificationOutcome outcome, PlatformAppraisal? platform, LocationAssessment? location, CancellationToken ct)
+    {
+        var (message, verdictId) = SignAndStore(outcome, platform, location);
+        return notary is null ? message : await notary.NotarizeAsync(message, verdictId, ct);
+    }
+
+    /// <summary>Signs and stores the result, without the transparency log or a timestamp.</summary>
+    public ResultMessage Issue(VerificationOutcome outcome, PlatformAppraisal? platform, LocationAssessment? location) =>
+        SignAndStore(outcome, platform, location).Message;
+
+    private (ResultMessage Message, long VerdictId) SignAndStore(VerificationOutcome outcome, PlatformAppraisal? platform, LocationAssessment? location)
     {
         if (outcome.IsAccepted && platform is null)
             throw new ArgumentException("an accepted reading needs its platform appraisal", nameof(platform));
@@ -56,14 +68,14 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
             BootLogWanted = platform?.BootLogWanted == true ? true : null,
             ImaResendFrom = platform?.ImaResendFrom,
         };
-        store.AddVerdict(new StoredVerdict(0, outcome.HostId, outcome.Seq, now, message.EarStatus, message.Geofence,
+        var verdictId = store.AddVerdict(new StoredVerdict(0, outcome.HostId, outcome.Seq, now, message.EarStatus, message.Geofence,
             message.PolicyId, JsonSerializer.Serialize(reasons, BridgeJsonContext.Default.ListString), jwt)
         {
             GnssAuthenticated = location is null ? null : location.Gnss?.Authenticated ?? false,
             GnssAuthenticatedSatellites = location is null ? null : location.Gnss?.AuthenticatedSatellites ?? 0,
             LocationGrade = message.LocationGrade,
         });
-        return message;
+        return (message, verdictId);
     }
 
     private static EarSubmodule PlatformSubmod(VerificationOutcome outcome, PlatformAppraisal? platform)

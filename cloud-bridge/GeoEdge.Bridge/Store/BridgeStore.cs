@@ -187,12 +187,20 @@ public sealed partial class BridgeStore : IDisposable
         }
     }
 
+    /// <summary>Records where a stored verdict's EAR went into the transparency log, and its timestamp token.</summary>
+    public void AttachNotarization(long verdictId, long logIndex, byte[]? timestamp)
+    {
+        lock (_lock)
+            Execute("UPDATE verdicts SET log_index = $li, ear_timestamp = $ts WHERE id = $id",
+                ("$li", logIndex), ("$ts", timestamp), ("$id", verdictId));
+    }
+
     public IReadOnlyList<StoredVerdict> Verdicts(string hostId, long afterId, int limit)
     {
         lock (_lock)
         {
             using var cmd = Command("""
-                SELECT id, host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites, location_grade
+                SELECT id, host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites, location_grade, log_index, ear_timestamp
                 FROM verdicts WHERE host_id = $h AND id > $after ORDER BY id LIMIT $n
                 """,
                 ("$h", hostId), ("$after", afterId), ("$n", limit));
@@ -206,6 +214,8 @@ public sealed partial class BridgeStore : IDisposable
                     GnssAuthenticated = r.IsDBNull(9) ? null : r.GetInt64(9) != 0,
                     GnssAuthenticatedSatellites = r.IsDBNull(10) ? null : r.GetInt32(10),
                     LocationGrade = r.IsDBNull(11) ? null : r.GetString(11),
+                    LogIndex = r.IsDBNull(12) ? null : r.GetInt64(12),
+                    EarTimestamp = r.IsDBNull(13) ? null : (byte[])r.GetValue(13),
                 });
             return list;
         }

@@ -29,6 +29,12 @@ public sealed record StoredVerdict(
     string ReasonsJson,
     string Ear)
 {
+    /// <summary>The EAR's index in the transparency log; null until it is logged (or for verdicts of older bridges).</summary>
+    public long? LogIndex { get; init; }
+
+    /// <summary>RFC 3161 timestamp token over SHA-256 of the EAR; null when none was made.</summary>
+    public byte[]? EarTimestamp { get; init; }
+
     /// <summary>Whether the fix was OSNMA-authenticated; null when the reading was refused before location was judged.</summary>
     public bool? GnssAuthenticated { get; init; }
 

@@ -126,5 +126,8 @@ internal static class Schema
         ("verdicts", "location_grade", "TEXT"),
         // A host policy's version that retires it (DELETE): older stores had no retirement, so NULL means live.
         ("policies", "retired", "INTEGER"),
+        // Where the result is in the transparency log, and its RFC 3161 timestamp token (NULL: none was made).
+        ("verdicts", "log_index", "INTEGER"),
+        ("verdicts", "ear_timestamp", "BLOB"),
     ];
 }

@@ -56,6 +56,11 @@ public sealed class BridgeProcess : IDisposable
             args.Add($"--Bridge:Geolocation:Camara:ClientSecret={network.ClientSecret}");
             args.Add("--Bridge:Geolocation:Camara:ReuseAnswerSeconds=0");
         }
+        if (_settings.Timestamping is { } tsa)
+        {
+            args.Add($"--Bridge:Timestamping:Url={tsa.Url}");
+            args.Add($"--Bridge:Timestamping:TrustedCaFile={tsa.CaCertificatePath}");
+        }
         if (_settings.Platform is { } platform)
         {
             args.Add($"--Bridge:MeasuredBoot:ReferenceFile={platform.BootReference}");
@@ -121,7 +126,10 @@ public sealed class BridgeProcess : IDisposable
 
 /// <summary>What the rig tells the bridge.</summary>
 public sealed record BridgeSettings(BrokerEndpoint Broker, IReadOnlyList<string> ExtraEkCaDirectories, int EpochSeconds = 300, bool AcceptSimulatedTime = false,
-    PlatformReferences? Platform = null, NetworkLocation? Network = null);
+    PlatformReferences? Platform = null, NetworkLocation? Network = null, TimestampAuthority? Timestamping = null);
+
+/// <summary>The RFC 3161 TSA the bridge time-stamps its results with, and the CA its certificate must chain to.</summary>
+public sealed record TimestampAuthority(string Url, string CaCertificatePath);
 
 /// <summary>
 /// The operator's CAMARA API the bridge asks. Every reading asks afresh (no reuse), so that a scripted change of

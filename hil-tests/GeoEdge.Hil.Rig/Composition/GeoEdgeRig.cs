@@ -1,3 +1,4 @@
+using GeoEdge.Hil.Rig.Timestamping;
 using GeoEdge.Hil.Rig.Camara;
 using GeoEdge.Hil.Rig.Mqtt;
 using GeoEdge.Hil.Rig.Measurements;
@@ -34,6 +35,9 @@ public sealed class GeoEdgeRig : IAsyncDisposable
 
     /// <summary>The operator's CAMARA Device Location Verification server, when the rig has a modem (and so a SIM).</summary>
     public CamaraServer? Camara { get; private set; }
+
+    /// <summary>The TSA the bridge time-stamps every result with.</summary>
+    public RigTsa? Tsa { get; private set; }
 
     /// <summary>The NMEA receiver, when the rig has no OSNMA scenario.</summary>
     public GnssSimulator Gnss => Sky.Nmea ?? throw new InvalidOperationException("this rig replays an OSNMA scenario over UBX; see Sky.Ubx");
@@ -85,6 +89,8 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             Camara = await CamaraServer.StartAsync();
             Camara.SetDeviceLocation(RigOptions.PhoneNumber, Options.Latitude, Options.Longitude, accuracyMeters: 300);
         }
+        _progress("starting the RFC 3161 time-stamping authority (openssl ts)...");
+        Tsa = await RigTsa.StartAsync(Directory.Sub("tsa"));
         _progress("starting the bridge...");
         var caDirectory = Directory.Sub("trusted-ek-ca");
         if (Options.TrustSwtpmCa)
@@ -96,7 +102,8 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         Bridge = new BridgeProcess(Directory, new BridgeSettings(Endpoint("geoedge-bridge"), [caDirectory], Options.EpochSeconds,
             AcceptSimulatedTime: Sky.Authenticates,
             Platform: new PlatformReferences(Measured.BootReferencePath, Measured.RuntimePolicyPath, Measured.AgentExecutable),
-            Network: Camara is null ? null : new NetworkLocation(Camara.BaseUrl, Camara.TokenUrl, camaraClient.ClientId, camaraClient.ClientSecret)));
+            Network: Camara is null ? null : new NetworkLocation(Camara.BaseUrl, Camara.TokenUrl, camaraClient.ClientId, camaraClient.ClientSecret),
+            Timestamping: new TimestampAuthority(Tsa.Url.ToString(), Tsa.CaCertificatePath)));
         if (Modem is not null)
         {
             var imported = RigCellTowers.ImportInto(Bridge.DatabasePath, Options, Modem.State.Cell!);
@@ -161,6 +168,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
         if (Sky is not null) await Sky.DisposeAsync();
         if (Modem is not null) await Modem.DisposeAsync();
         if (Camara is not null) await Camara.DisposeAsync();
+        if (Tsa is not null) await Tsa.DisposeAsync();
         ModemPort?.Dispose();
         GnssPort?.Dispose();
         Broker?.Dispose();

@@ -55,7 +55,11 @@ public static class VerifyCommand
     }
 
     /// <summary>Checks run after the EAR's own (log inclusion, timestamp), each skipping itself when not asked for.</summary>
-    private static readonly Action<string, GeoEdge.Ear.Ear?, VerifyOptions, Jwks, VerificationReport>[] ExtraChecks = [];
+    private static readonly Action<string, GeoEdge.Ear.Ear?, VerifyOptions, Jwks, VerificationReport>[] ExtraChecks =
+    [
+        (jwt, _, options, keys, report) => ProvenanceChecks.LogInclusion(jwt, options, keys, report),
+        (jwt, _, options, _, report) => ProvenanceChecks.Timestamp(jwt, options, report),
+    ];
 
     /// <summary>Signature, then validity period; the claims are read only once the signature held.</summary>
     private static GeoEdge.Ear.Ear? CheckEar(string jwt, Jwks keys, VerifyOptions options, VerificationReport report)

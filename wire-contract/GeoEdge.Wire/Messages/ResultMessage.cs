@@ -45,4 +45,16 @@ public sealed record ResultMessage
     /// entries from this index on (0: the whole list) with the next reading. Omitted otherwise.
     /// </summary>
     public int? ImaResendFrom { get; init; }
+
+    /// <summary>
+    /// The EAR's index in the bridge's transparency log (RFC 9162): its inclusion proof is at POST /v1/log/proof.
+    /// Omitted by bridges without a log.
+    /// </summary>
+    public long? LogIndex { get; init; }
+
+    /// <summary>
+    /// RFC 3161 timestamp token (DER) over SHA-256 of the EAR's ASCII bytes, from the bridge's TSA. Omitted when
+    /// the bridge has no TSA configured or the TSA did not answer (the bridge logs why).
+    /// </summary>
+    public byte[]? EarTimestamp { get; init; }
 }
