@@ -114,6 +114,21 @@ public static class DemoPhases
         "a contraindicated verdict (network-denies) with location grade F",
         (_, r) => IsContradicted(r, "network-denies"), (_, r) => IsContradicted(r, "network-denies"), 20);
 
+    /// <summary>The host's group policy now demands France: still located in Spain (ES, ES-MD), so outside.</summary>
+    public static DemoPhase CountryPolicyElsewhere { get; } = new(rig =>
+        {
+            rig.Bridge.PutGroupPolicyAsync(RigOptions.JurisdictionGroup, rig.Options.HostId, RigOptions.JurisdictionPolicyId,
+                FrancePolicy).GetAwaiter().GetResult();
+            return $"policy: group {RigOptions.JurisdictionGroup}'s policy '{RigOptions.JurisdictionPolicyId}' now admits France (FR) only";
+        },
+        "a contraindicated verdict outside the country policy, the result still stating ES / ES-MD",
+        (_, r) => IsOutsideFranceInMadrid(r), (_, r) => IsOutsideFranceInMadrid(r), 20);
+
+    private const string FrancePolicy = """{"type":"jurisdiction","country":"FR","disclosure":"precise"}""";
+
+    private static bool IsOutsideFranceInMadrid(ResultMessage r) =>
+        r.EarStatus == "contraindicated" && r.Geofence == "outside" && SignedJurisdiction.Of(r.Ear) == ("ES", "ES-MD");
+
     private static bool IsContradicted(ResultMessage r, string code) => r.EarStatus == "contraindicated" && r.LocationGrade == "F" && r.Has(code);
 
     private static Camara.CamaraServer Network(GeoEdgeRig rig) =>

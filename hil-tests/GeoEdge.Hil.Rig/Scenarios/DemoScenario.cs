@@ -34,6 +34,9 @@ public sealed record DemoScenario(string Name, string Description, RigOptions Op
         new("gnss-cell-mismatch", "a genuine host in Madrid, then its modem reports a serving cell in Lisbon while GNSS still says "
                                   + "Madrid: contraindicated (gnss-cell-mismatch, location grade F)",
             new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.GnssCellMismatch]),
+        new("outside-country", "a genuine host in Madrid, stated as Spain / Comunidad de Madrid (ES, ES-MD) in the signed result, then its "
+                               + "group's policy demands France: contraindicated, outside, still stating ES / ES-MD",
+            new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.CountryPolicyElsewhere]),
         new("network-denies", "a genuine host in Madrid, then the operator's network (CAMARA) locates its SIM in Lisbon and "
                               + "answers FALSE: contraindicated (network-denies, location grade F)",
             new RigOptions(), false, [DemoPhases.Authenticated, DemoPhases.NetworkDenies]),

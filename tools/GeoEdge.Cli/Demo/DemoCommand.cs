@@ -24,7 +24,9 @@ public static class DemoCommand
         Each verdict is one JSON line on stdout, from the agent's first reading on (the rig's GNSS is a
         replayed Galileo OSNMA sky: the first verdicts are warnings until OSNMA has authenticated the fix):
           {"hostId":..,"seq":..,"lat":..,"lon":..,"uncertaintyM":..,"policy":..,"result":"inside|outside|indeterminate",
-           "grade":"A|B|C|D|F","ear_status":"affirming|warning|contraindicated","reasons":[..]}
+           "country":"ES","subdivision":"ES-MD","grade":"A|B|C|D|F","ear_status":"affirming|warning|contraindicated","reasons":[..]}
+        "country" and "subdivision" are the signed result's grc.jurisdiction-country and grc.jurisdiction-state
+        (null when the policy's disclosure withholds them or the location's disc is not wholly inside one).
         "grade" is the Geolocation service's grade of the composite location (docs/bridge.md): A when the
         authenticated fix, the modem's serving cell and the operator's network agree.
         Progress (what the simulator and the attackers do, which verdict each phase waits for) and the
@@ -96,6 +98,9 @@ public static class DemoCommand
             if (r.UncertaintyMeters is { } u) w.WriteNumber("uncertaintyM", Math.Round(u, 1)); else w.WriteNull("uncertaintyM");
             w.WriteString("policy", r.PolicyId);
             w.WriteString("result", r.Geofence);
+            var (country, subdivision) = SignedJurisdiction.Of(r.Ear);
+            w.WriteString("country", country);
+            w.WriteString("subdivision", subdivision);
             w.WriteString("grade", r.LocationGrade);
             w.WriteString("ear_status", r.EarStatus);
             w.WriteStartArray("reasons");

@@ -107,7 +107,7 @@ public static class VerifyCommand
     }
 
     private static bool IsShown(string claim) =>
-        claim.StartsWith("grc.", StringComparison.Ordinal) || claim is "geoedge.reasons" or "geoedge.policy" or "geoedge.geofence";
+        claim.StartsWith("grc.", StringComparison.Ordinal) || claim is "ear.geographic-result-claims" or "geoedge.reasons" or "geoedge.policy" or "geoedge.geofence";
 
     private static string ReadText(string path, string what)
     {
