@@ -30,6 +30,8 @@ public class AgentRestartTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(1));
         var lastSeqBefore = Math.Max(before[^1].Seq, (ulong)hostBefore.GetProperty("lastSeq").GetUInt64());
         foreach (var late in rig.Results.Pending()) lastSeqBefore = Math.Max(lastSeqBefore, late.Seq);
+        // Every reading the stopped agent made, answered yet or not: the restarted agent's first must come after them.
+        lastSeqBefore = Math.Max(lastSeqBefore, ulong.Parse(File.ReadAllText(Path.Combine(rig.Agent.StateDirectory, "seq")).Trim(), System.Globalization.CultureInfo.InvariantCulture));
         var stoppedLog = rig.Agent.Process.Tail(200);
 
         rig.Agent.Start();

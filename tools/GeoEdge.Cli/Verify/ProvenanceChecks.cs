@@ -20,7 +20,7 @@ internal static class ProvenanceChecks
     public static void LogInclusion(string jwt, VerifyOptions options, Jwks keys, VerificationReport report)
     {
         if (options.ProofPath is null) return;
-        var proof = ReadBytes(options.ProofPath, "--proof", MaxProofBytes);
+        var proof = VerifyInputs.Read(options.ProofPath, "--proof", MaxProofBytes);
         var verification = InclusionVerifier.Verify(Encoding.ASCII.GetBytes(jwt), proof, keys);
         if (verification.IsValid) report.Held("log-inclusion", verification.Detail);
         else report.Failed("log-inclusion", $"{Kebab(verification.Failure.ToString())}: {verification.Detail}");
@@ -29,7 +29,7 @@ internal static class ProvenanceChecks
     public static void Timestamp(string jwt, VerifyOptions options, VerificationReport report)
     {
         if (options.TimestampPath is null || options.TsaCaPath is null) return;
-        var token = ReadBytes(options.TimestampPath, "--timestamp", TimestampVerifier.MaxTokenBytes);
+        var token = VerifyInputs.Read(options.TimestampPath, "--timestamp", TimestampVerifier.MaxTokenBytes);
         var cas = new X509Certificate2Collection();
         try
         {
@@ -52,20 +52,6 @@ internal static class ProvenanceChecks
         }
     }
 
-    private static byte[] ReadBytes(string path, string what, int max)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new ArgumentException($"{what}: no file '{path}'");
-            if (info.Length > max) throw new ArgumentException($"{what}: '{path}' is larger than {max / 1024} KiB");
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"{what}: cannot read '{path}': {e.Message}");
-        }
-    }
 
     /// <summary>PathDoesNotReachRoot as path-does-not-reach-root: the codes people and scripts match on.</summary>
     private static string Kebab(string name) =>

@@ -109,20 +109,7 @@ public static class VerifyCommand
     private static bool IsShown(string claim) =>
         claim.StartsWith("grc.", StringComparison.Ordinal) || claim is "ear.geographic-result-claims" or "geoedge.reasons" or "geoedge.policy" or "geoedge.geofence";
 
-    private static string ReadText(string path, string what)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new ArgumentException($"{what}: no file '{path}'");
-            if (info.Length > MaxInputBytes) throw new ArgumentException($"{what}: '{path}' is larger than {MaxInputBytes / 1024} KiB");
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"{what}: cannot read '{path}': {e.Message}");
-        }
-    }
+    private static string ReadText(string path, string what) => Encoding.UTF8.GetString(VerifyInputs.Read(path, what, MaxInputBytes));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
