@@ -44,6 +44,15 @@ public sealed class ResidencyStoreTests : IDisposable
     }
 
     [Fact]
+    public void An_oversize_file_is_not_read_whole_and_serves_nothing()
+    {
+        File.WriteAllText(_dir.File(ResidencyStore.FileName), "{\"hostId\":\"" + new string('a', 2 << 20) + "\"}");
+
+        Assert.Null(Open().Latest);
+        Assert.Contains("larger than", _log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Another_hosts_proof_is_not_served()
     {
         Open("edge-other").Replace(SampleProof.For(3, "edge-other"));

@@ -1,3 +1,4 @@
+using GeoEdge.Agent.Measurements;
 using GeoEdge.Agent.Logging;
 using GeoEdge.Agent.State;
 using GeoEdge.Wire;
@@ -14,6 +15,9 @@ public sealed class ResidencyStore
 {
     public const string FileName = "residency.json";
 
+    /// <summary>An EAR (at most 64 KiB), a quote and an AK public area fit many times over; a larger file is not ours.</summary>
+    private const long MaxFileBytes = 1 << 20;
+
     private readonly string _path;
     private readonly Lock _lock = new();
     private volatile Served? _latest;
@@ -27,11 +31,11 @@ public sealed class ResidencyStore
         if (!File.Exists(_path)) return;
         try
         {
-            var proof = WireJson.Decode<ResidencyProof>(File.ReadAllBytes(_path));
+            var proof = WireJson.Decode<ResidencyProof>(BoundedFile.Read(_path, MaxFileBytes));
             if (proof.HostId != hostId) log.Warn($"'{_path}' is for host '{proof.HostId}', not '{hostId}'; not serving it");
             else _latest = new Served(proof, WireJson.Encode(proof));
         }
-        catch (WireFormatException e)
+        catch (Exception e) when (e is WireFormatException or IOException or UnauthorizedAccessException)
         {
             // Unreadable: serve nothing until the next result rather than something half-read.
             log.Warn($"'{_path}' is unreadable ({e.Message}); nothing is served until the next result");
