@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GeoEdge.Hil.Rig.Composition;
 using GeoEdge.Hil.Rig.Processes;
+using GeoEdge.Wire;
 using Xunit.Abstractions;
 
 namespace GeoEdge.Hil.Tests;
@@ -28,8 +29,8 @@ public sealed class ResultProvenanceTests(ITestOutputHelper output)
         var keys = Save("keys.json", (await rig.Bridge.GetJsonAsync("/v1/keys")).GetRawText());
         var proof = Save("proof.json", await ProofAsync(rig, first.Ear, expected: 200));
         var ear = Save("first.jwt", first.Ear);
-        var stamp = Path.Combine(dir, "first.tsr");
-        File.WriteAllBytes(stamp, first.EarTimestamp!);
+        // The evidence as a relying party saves it from the result message: its "earTimestamp" member.
+        var stamp = Save("first-timestamp.json", JsonSerializer.Serialize(first.EarTimestamp, WireJsonContext.Default.TimestampEvidence));
         string[] Provenance(string jwt) => [jwt, "--keys", keys, "--proof", proof, "--timestamp", stamp, "--tsa-ca", rig.Tsa!.CaCertificatePath, "--json"];
 
         var genuine = await GeoEdgeCli.RunAsync("verify", Provenance(ear));

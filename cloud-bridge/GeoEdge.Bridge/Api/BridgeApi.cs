@@ -2,6 +2,7 @@ using System.Text.Json;
 using GeoEdge.Bridge.Freshness;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Ear;
+using GeoEdge.Transparency;
 using GeoEdge.Wire;
 using GeoEdge.Wire.Messages;
 
@@ -22,10 +23,10 @@ public static class BridgeApi
         v1.MapGet("/hosts", (BridgeStore store) => Results.Json(store.ListHosts().Select(ToView).ToList(), BridgeJsonContext.Default.ListHostView));
         v1.MapGet("/hosts/{hostId}", (string hostId, BridgeStore store) =>
             store.GetHost(hostId) is { } host ? Results.Json(ToView(host), BridgeJsonContext.Default.HostView) : NotFound($"host '{hostId}' is not enrolled"));
-        v1.MapGet("/hosts/{hostId}/verdicts", (string hostId, long? after, int? limit, BridgeStore store) =>
+        v1.MapGet("/hosts/{hostId}/verdicts", (string hostId, long? after, int? limit, BridgeStore store, TransparencyLog log) =>
         {
             var n = Math.Clamp(limit ?? 100, 1, 1000);
-            var verdicts = store.Verdicts(hostId, after ?? 0, n).Select(ToView).ToList();
+            var verdicts = store.Verdicts(hostId, after ?? 0, n).Select(v => ToView(v, log)).ToList();
             return Results.Json(verdicts, BridgeJsonContext.Default.ListVerdictView);
         });
         // Every stored reading in the order the bridge accepted it: lets an operator (and the fault
@@ -83,9 +84,18 @@ public static class BridgeApi
 
     private static HostView ToView(EnrolledHost h) => new(h.HostId, h.AkName, h.EnrolledAt, h.Last?.Seq, h.CompositionJson);
 
-    private static VerdictView ToView(StoredVerdict v) => new(v.Id, v.HostId, v.Seq, v.CreatedAt, v.EarStatus, v.Geofence, v.PolicyId,
+    private static VerdictView ToView(StoredVerdict v, TransparencyLog log) => new(v.Id, v.HostId, v.Seq, v.CreatedAt, v.EarStatus, v.Geofence, v.PolicyId,
         JsonSerializer.Deserialize(v.ReasonsJson, BridgeJsonContext.Default.ListString) ?? [], v.Ear, v.GnssAuthenticated, v.GnssAuthenticatedSatellites, v.LocationGrade,
-        v.LogIndex, v.EarTimestamp);
+        v.LogIndex, TimestampEvidenceOf(v, log));
+
+    /// <summary>
+    /// The token with the EAR's path into the stamped tree, recomputed from the log. Verdicts of bridges before
+    /// tree-head stamping (a token over the EAR itself, no tree size) keep their token in the store but show none.
+    /// </summary>
+    private static TimestampEvidence? TimestampEvidenceOf(StoredVerdict v, TransparencyLog log) =>
+        v is { EarTimestamp: { } token, LogIndex: { } index, EarTimestampTreeSize: { } size }
+            ? new TimestampEvidence { LeafIndex = index, TreeSize = size, InclusionPath = log.InclusionProof(index, size).Path, Token = token }
+            : null;
 
     private static CompositionView Composition(EnrolledHost host, BridgeStore store)
     {

@@ -1,10 +1,12 @@
+using GeoEdge.Wire.Messages;
+
 namespace GeoEdge.Bridge.Api;
 
 public sealed record HostView(string HostId, string AkName, DateTimeOffset EnrolledAt, ulong? LastSeq, string Composition);
 
 public sealed record VerdictView(long Id, string HostId, ulong? Seq, DateTimeOffset CreatedAt, string EarStatus, string? Geofence,
     string? PolicyId, List<string> Reasons, string Ear, bool? GnssAuthenticated, int? GnssAuthenticatedSatellites, string? LocationGrade,
-    long? LogIndex, byte[]? EarTimestamp);
+    long? LogIndex, TimestampEvidence? EarTimestamp);
 
 public sealed record PolicyView(string HostId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body)
 {

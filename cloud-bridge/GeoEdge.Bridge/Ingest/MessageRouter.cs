@@ -6,11 +6,18 @@ using GeoEdge.Bridge.ResultSigning;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Wire;
+using GeoEdge.Wire.Messages;
 
 namespace GeoEdge.Bridge.Ingest;
 
-/// <summary>A message the bridge sends in answer to one it received.</summary>
-public sealed record Outgoing(string Topic, byte[] Payload);
+/// <summary>
+/// A message the bridge sends in answer to one it received. A result's payload is ready only once the result is
+/// logged and time-stamped; answers are published in the order they were made, each when its payload is ready.
+/// </summary>
+public sealed record Outgoing(string Topic, Task<byte[]> Payload)
+{
+    public Outgoing(string topic, byte[] payload) : this(topic, Task.FromResult(payload)) { }
+}
 
 /// <summary>
 /// Routes one incoming MQTT message by topic to the registrar or the verifier and returns what to
@@ -79,12 +86,13 @@ public sealed class MessageRouter(
         }
         if (outcome.IsAccepted) RecordComposition(hostId, composition!);
         var location = outcome.IsAccepted ? await assessor.AssessAsync(hostId, outcome.Reading!, ct) : null;
-        var result = await issuer.IssueAsync(outcome, outcome.IsAccepted ? platform : null, location, ct);
+        var issued = issuer.IssueForPublication(outcome, outcome.IsAccepted ? platform : null, location);
+        var result = issued.Signed;
         if (outcome.IsAccepted)
             log.LogInformation("host {Host} seq {Seq}: {Status}, {Geofence}, location grade {Grade}", hostId, result.Seq, result.EarStatus, result.Geofence, result.LocationGrade);
         else
             log.LogWarning("host {Host}: reading refused: {Reasons}", hostId, string.Join("; ", result.Reasons));
-        return [new Outgoing(Topics.Results(hostId), WireJson.Encode(result))];
+        return [new Outgoing(Topics.Results(hostId), EncodeWhenReady(issued.Publishable))];
     }
 
     /// <summary>A changed composition waits for approval; the approved one seen again clears what was pending.</summary>
@@ -100,6 +108,8 @@ public sealed class MessageRouter(
             store.ClearPendingComposition(hostId);
         }
     }
+
+    private static async Task<byte[]> EncodeWhenReady(Task<ResultMessage> result) => WireJson.Encode(await result);
 
     private static string Shorten(string s) => s.Length > 120 ? s[..120] + "..." : s;
 }

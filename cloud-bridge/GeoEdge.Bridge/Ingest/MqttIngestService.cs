@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using GeoEdge.Bridge.Freshness;
 using GeoEdge.Bridge.Options;
 using GeoEdge.Drivers.Mqtt;
@@ -18,6 +19,9 @@ public sealed class MqttIngestService(
     ILogger<MqttIngestService> log) : BackgroundService
 {
     private static readonly string[] Leaves = [Topics.Leaf.Enroll, Topics.Leaf.Activate, Topics.Leaf.Readings];
+
+    /// <summary>Answers handled but not yet published; at the bound the ingest waits for the publisher.</summary>
+    private const int MaxAnswersInFlight = 4096;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,23 +50,58 @@ public sealed class MqttIngestService(
         PublishEpochInBackground(client, epochs.Current, stoppingToken);
         _ = RotateEpochsAsync(client, stoppingToken);
 
-        await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
+        // Answers wait here for their payload (a result for its notarization) while the next messages are handled;
+        // the bound holds the ingest back when results are made faster than they can be logged and published.
+        var outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(MaxAnswersInFlight) { SingleReader = true, SingleWriter = true });
+        var publisher = PublishInOrderAsync(client, outbox.Reader, stoppingToken);
+        try
         {
-            IReadOnlyList<Outgoing> answers;
-            try
+            await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
             {
-                answers = await router.HandleAsync(message.Topic, message.Payload, stoppingToken);
+                IReadOnlyList<Outgoing> answers;
+                try
+                {
+                    answers = await router.HandleAsync(message.Topic, message.Payload, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // The router refuses bad input itself; reaching here is a bridge bug. Log it with the
+                    // topic and keep serving the other hosts rather than dying on one message.
+                    log.LogError(e, "failed to handle a message on {Topic}", message.Topic);
+                    continue;
+                }
+                foreach (var answer in answers) await outbox.Writer.WriteAsync(answer, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The router refuses bad input itself; reaching here is a bridge bug. Log it with the
-                // topic and keep serving the other hosts rather than dying on one message.
-                log.LogError(e, "failed to handle a message on {Topic}", message.Topic);
-                continue;
-            }
-            foreach (var answer in answers)
-                await client.PublishAsync(answer.Topic, answer.Payload, MqttQos.AtLeastOnce, retain: false, stoppingToken);
         }
+        finally
+        {
+            outbox.Writer.TryComplete();
+            await publisher;
+        }
+    }
+
+    /// <summary>Results go out in the order their readings came in, each once it is ready to publish.</summary>
+    private async Task PublishInOrderAsync(MqttClient client, ChannelReader<Outgoing> answers, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var answer in answers.ReadAllAsync(ct))
+            {
+                byte[] payload;
+                try
+                {
+                    payload = await answer.Payload;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The notary already logged why (the log could not take it): a result it does not hold is never published.
+                    log.LogError("answer on {Topic} not published: {Reason}", answer.Topic, e.Message);
+                    continue;
+                }
+                await client.PublishAsync(answer.Topic, payload, MqttQos.AtLeastOnce, retain: false, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
     private async Task ConnectWithRetryAsync(MqttClient client, CancellationToken ct)

@@ -12,18 +12,21 @@ namespace GeoEdge.Bridge.ResultSigning;
 /// Turns a verification outcome (and, for accepted readings, the platform appraisal and the location
 /// assessment) into a signed EAR with two submodules, "platform" and "location", stores it as the
 /// verdict and returns the message to publish back to the host. With a notary, every issued result is
-/// also appended to the transparency log and time-stamped before it is published.
+/// also appended to the transparency log and time-stamped before it is published (ResultNotary).
 /// </summary>
 public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvider time, TimeSpan lifetime, string build, ResultNotary? notary = null)
 {
     public const string PlatformSubmodule = "platform";
     public const string LocationSubmodule = "location";
 
-    /// <summary>Signs, stores, and (with a notary) logs and time-stamps the result.</summary>
-    public async Task<ResultMessage> IssueAsync(VerificationOutcome outcome, PlatformAppraisal? platform, LocationAssessment? location, CancellationToken ct)
+    /// <summary>
+    /// Signs and stores the result now, and hands it to the notary: <see cref="IssuedResult.Publishable"/> completes
+    /// once it is logged and time-stamped (at once without a notary), and only then may it be published.
+    /// </summary>
+    public IssuedResult IssueForPublication(VerificationOutcome outcome, PlatformAppraisal? platform, LocationAssessment? location)
     {
         var (message, verdictId) = SignAndStore(outcome, platform, location);
-        return notary is null ? message : await notary.NotarizeAsync(message, verdictId, ct);
+        return new IssuedResult(message, notary is null ? Task.FromResult(message) : notary.NotarizeAsync(message, verdictId));
     }
 
     /// <summary>Signs and stores the result, without the transparency log or a timestamp.</summary>
@@ -142,6 +145,9 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
         return extra;
     }
 }
+
+/// <summary>A signed and stored result (<see cref="Signed"/>, for the bridge's own log lines) and the task that yields it ready to publish.</summary>
+public sealed record IssuedResult(ResultMessage Signed, Task<ResultMessage> Publishable);
 
 /// <summary>The geofence claim inside the location submodule.</summary>
 /// Latitude, longitude and uncertainty are what the disclosure allows (null below circle); Disclosure names it.

@@ -187,12 +187,18 @@ public sealed partial class BridgeStore : IDisposable
         }
     }
 
-    /// <summary>Records where a stored verdict's EAR went into the transparency log, and its timestamp token.</summary>
-    public void AttachNotarization(long verdictId, long logIndex, byte[]? timestamp)
+    /// <summary>Records where a batch of stored verdicts' EARs went into the transparency log, and their timestamp, in one transaction.</summary>
+    public void AttachNotarizations(IReadOnlyList<Notarization> notarizations)
     {
+        ArgumentNullException.ThrowIfNull(notarizations);
         lock (_lock)
-            Execute("UPDATE verdicts SET log_index = $li, ear_timestamp = $ts WHERE id = $id",
-                ("$li", logIndex), ("$ts", timestamp), ("$id", verdictId));
+        {
+            using var tx = _db.BeginTransaction();
+            foreach (var n in notarizations)
+                Execute("UPDATE verdicts SET log_index = $li, ear_timestamp = $ts, ear_timestamp_tree_size = $tts WHERE id = $id",
+                    ("$li", n.LogIndex), ("$ts", n.Timestamp), ("$tts", n.TimestampTreeSize), ("$id", n.VerdictId));
+            tx.Commit();
+        }
     }
 
     public IReadOnlyList<StoredVerdict> Verdicts(string hostId, long afterId, int limit)
@@ -200,7 +206,7 @@ public sealed partial class BridgeStore : IDisposable
         lock (_lock)
         {
             using var cmd = Command("""
-                SELECT id, host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites, location_grade, log_index, ear_timestamp
+                SELECT id, host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear, gnss_authenticated, gnss_authenticated_satellites, location_grade, log_index, ear_timestamp, ear_timestamp_tree_size
                 FROM verdicts WHERE host_id = $h AND id > $after ORDER BY id LIMIT $n
                 """,
                 ("$h", hostId), ("$after", afterId), ("$n", limit));
@@ -216,6 +222,7 @@ public sealed partial class BridgeStore : IDisposable
                     LocationGrade = r.IsDBNull(11) ? null : r.GetString(11),
                     LogIndex = r.IsDBNull(12) ? null : r.GetInt64(12),
                     EarTimestamp = r.IsDBNull(13) ? null : (byte[])r.GetValue(13),
+                    EarTimestampTreeSize = r.IsDBNull(14) ? null : r.GetInt64(14),
                 });
             return list;
         }

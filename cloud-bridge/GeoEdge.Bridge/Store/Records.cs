@@ -32,8 +32,15 @@ public sealed record StoredVerdict(
     /// <summary>The EAR's index in the transparency log; null until it is logged (or for verdicts of older bridges).</summary>
     public long? LogIndex { get; init; }
 
-    /// <summary>RFC 3161 timestamp token over SHA-256 of the EAR; null when none was made.</summary>
+    /// <summary>
+    /// RFC 3161 timestamp token over the log's tree head of <see cref="EarTimestampTreeSize"/> entries, which holds
+    /// the EAR at <see cref="LogIndex"/>; null when none was made. Verdicts of bridges before tree-head stamping
+    /// have a token over SHA-256 of the EAR itself here and no tree size.
+    /// </summary>
     public byte[]? EarTimestamp { get; init; }
+
+    /// <summary>The size of the tree whose head <see cref="EarTimestamp"/> covers.</summary>
+    public long? EarTimestampTreeSize { get; init; }
 
     /// <summary>Whether the fix was OSNMA-authenticated; null when the reading was refused before location was judged.</summary>
     public bool? GnssAuthenticated { get; init; }
@@ -72,3 +79,6 @@ public sealed record AcceptedReading(string HostId, ulong Seq, byte[] Reading, b
 /// whether its fix was judged OSNMA-authenticated (null until its verdict is stored).
 /// </summary>
 public sealed record StoredReadingArrival(ulong Seq, DateTimeOffset ReceivedAt, bool? GnssAuthenticated = null, int? GnssAuthenticatedSatellites = null);
+
+/// <summary>Where a verdict's EAR went into the transparency log, and the token over the tree head that holds it.</summary>
+public sealed record Notarization(long VerdictId, long LogIndex, byte[]? Timestamp, long? TimestampTreeSize);

@@ -129,5 +129,7 @@ internal static class Schema
         // Where the result is in the transparency log, and its RFC 3161 timestamp token (NULL: none was made).
         ("verdicts", "log_index", "INTEGER"),
         ("verdicts", "ear_timestamp", "BLOB"),
+        // The tree size whose head the token covers (NULL on older rows: their token covers the EAR itself).
+        ("verdicts", "ear_timestamp_tree_size", "INTEGER"),
     ];
 }

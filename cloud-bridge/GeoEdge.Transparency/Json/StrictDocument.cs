@@ -10,9 +10,9 @@ internal static class StrictDocument
 
     private const int MaxDepth = 4;
 
-    public static JsonDocument Parse(ReadOnlySpan<byte> utf8Json, string root)
+    public static JsonDocument Parse(ReadOnlySpan<byte> utf8Json, string root, int maxBytes = MaxBytes)
     {
-        if (utf8Json.Length > MaxBytes) throw new TransparencyFormatException(root, $"{utf8Json.Length} bytes, more than the {MaxBytes} allowed");
+        if (utf8Json.Length > maxBytes) throw new TransparencyFormatException(root, $"{utf8Json.Length} bytes, more than the {maxBytes} allowed");
         // JsonDocument checks UTF-8 only when a string is read; refuse it up front as a format error.
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json)) throw new TransparencyFormatException(root, "not valid UTF-8");
         try

@@ -68,16 +68,31 @@ internal readonly struct StrictObject
         return bytes;
     }
 
+    /// <summary>Canonical padded base64 (RFC 4648 section 4) of 1 to <paramref name="maxLength"/> bytes.</summary>
+    public byte[] RequiredBase64UpTo(string name, int maxLength)
+    {
+        var bytes = Base64Bounded(Required(name, JsonValueKind.String), PathOf(name), maxLength);
+        if (bytes.Length == 0) throw new TransparencyFormatException(PathOf(name), "must not be empty");
+        return bytes;
+    }
+
     /// <summary>Canonical padded base64 (RFC 4648 section 4) of exactly <paramref name="length"/> bytes.</summary>
     public static byte[] Base64(JsonElement value, string path, int length)
     {
+        var bytes = Base64Bounded(value, path, length);
+        if (bytes.Length != length) throw new TransparencyFormatException(path, $"{bytes.Length} bytes, expected {length}");
+        return bytes;
+    }
+
+    private static byte[] Base64Bounded(JsonElement value, string path, int maxLength)
+    {
         if (value.ValueKind != JsonValueKind.String) throw new TransparencyFormatException(path, $"must be a base64 string, found {value.ValueKind}");
         var text = value.GetString()!;
-        var buffer = new byte[length + 3];
+        var buffer = new byte[maxLength + 3];
         // TryFromBase64String skips whitespace; the round trip below refuses it, and any second spelling of the bytes.
-        if (text.Length > 2 * length || !Convert.TryFromBase64String(text, buffer, out var written) || Convert.ToBase64String(buffer, 0, written) != text)
+        if (text.Length > 2 * maxLength || !Convert.TryFromBase64String(text, buffer, out var written) || Convert.ToBase64String(buffer, 0, written) != text)
             throw new TransparencyFormatException(path, "not canonical padded base64");
-        if (written != length) throw new TransparencyFormatException(path, $"{written} bytes, expected {length}");
+        if (written > maxLength) throw new TransparencyFormatException(path, $"{written} bytes, more than the {maxLength} allowed");
         return buffer[..written];
     }
 }

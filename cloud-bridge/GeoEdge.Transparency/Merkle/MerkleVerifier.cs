@@ -10,10 +10,24 @@ public static class MerkleVerifier
 {
     public static InclusionCheck VerifyInclusion(ReadOnlySpan<byte> leafHash, long leafIndex, long treeSize, IReadOnlyList<byte[]> inclusionPath, ReadOnlySpan<byte> rootHash)
     {
+        var check = RootFromInclusion(leafHash, leafIndex, treeSize, inclusionPath, out var root);
+        if (check == InclusionCheck.IndexOutOfRange) return check;
+        if (rootHash.Length != MerkleHash.Size) return InclusionCheck.MalformedHash;
+        if (check != InclusionCheck.Valid) return check;
+        return CryptographicOperations.FixedTimeEquals(root, rootHash) ? InclusionCheck.Valid : InclusionCheck.RootMismatch;
+    }
+
+    /// <summary>
+    /// Steps 1 to 5 of section 2.1.3.2 without the final comparison: the root the path leads to from the leaf, for
+    /// a verifier that holds something derived from the root (a timestamp over the tree head) rather than the root.
+    /// </summary>
+    public static InclusionCheck RootFromInclusion(ReadOnlySpan<byte> leafHash, long leafIndex, long treeSize, IReadOnlyList<byte[]> inclusionPath, out byte[] root)
+    {
         ArgumentNullException.ThrowIfNull(inclusionPath);
+        root = [];
         // Step 1: leaf_index must be below tree_size.
         if (leafIndex < 0 || treeSize <= 0 || leafIndex >= treeSize) return InclusionCheck.IndexOutOfRange;
-        if (leafHash.Length != MerkleHash.Size || rootHash.Length != MerkleHash.Size || !AllHashes(inclusionPath)) return InclusionCheck.MalformedHash;
+        if (leafHash.Length != MerkleHash.Size || !AllHashes(inclusionPath)) return InclusionCheck.MalformedHash;
         // Step 2 and 3.
         var fn = leafIndex;
         var sn = treeSize - 1;
@@ -36,7 +50,8 @@ public static class MerkleVerifier
         }
         // Step 5.
         if (sn != 0) return InclusionCheck.PathTooShort;
-        return CryptographicOperations.FixedTimeEquals(r, rootHash) ? InclusionCheck.Valid : InclusionCheck.RootMismatch;
+        root = r;
+        return InclusionCheck.Valid;
     }
 
     /// <summary>

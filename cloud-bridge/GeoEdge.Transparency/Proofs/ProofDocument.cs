@@ -63,14 +63,21 @@ public sealed class ProofDocument
         var leafIndex = members.RequiredCount("leafIndex");
         var treeSize = members.RequiredCount("treeSize");
         var leafHash = members.Has("leafHash") ? members.RequiredBase64("leafHash", MerkleHash.Size) : null;
+        var path = ReadPath(members);
+        var treeHead = SignedTreeHead.Read(members.Required("treeHead", JsonValueKind.Object), members.PathOf("treeHead"));
+        return new ProofDocument(leafIndex, treeSize, path, treeHead, leafHash);
+    }
+
+    /// <summary>The "inclusionPath" member: at most <see cref="MaxPathLength"/> canonical base64 hashes.</summary>
+    internal static List<byte[]> ReadPath(StrictObject members)
+    {
         var pathArray = members.Required("inclusionPath", JsonValueKind.Array);
         if (pathArray.GetArrayLength() > MaxPathLength)
             throw new TransparencyFormatException(members.PathOf("inclusionPath"), $"{pathArray.GetArrayLength()} hashes, more than the {MaxPathLength} any tree needs");
         var path = new List<byte[]>(pathArray.GetArrayLength());
         foreach (var element in pathArray.EnumerateArray())
             path.Add(StrictObject.Base64(element, $"{members.PathOf("inclusionPath")}[{path.Count}]", MerkleHash.Size));
-        var treeHead = SignedTreeHead.Read(members.Required("treeHead", JsonValueKind.Object), members.PathOf("treeHead"));
-        return new ProofDocument(leafIndex, treeSize, path, treeHead, leafHash);
+        return path;
     }
 
     public static ProofDocument Parse(string json)

@@ -15,14 +15,16 @@ namespace GeoEdge.Cli.Verify;
 public static class VerifyCommand
 {
     public const string Usage = """
-        usage: ./geoedge verify EAR.jwt --keys BRIDGE_KEYS [--proof PROOF.json] [--timestamp TOKEN.tsr --tsa-ca CA.pem]
+        usage: ./geoedge verify EAR.jwt --keys BRIDGE_KEYS [--proof PROOF.json] [--timestamp TIMESTAMP.json --tsa-ca CA.pem]
                                 [--at TIME] [--skew SECONDS] [--json]
 
           EAR.jwt      the result as the bridge issued it (compact JWS, as in the result message's "ear")
           --keys       the bridge's JWK Set (GET /v1/keys), saved to a file
           --proof      the result's inclusion proof with its signed tree head (POST /v1/log/proof), checked
                        against the same keys
-          --timestamp  the RFC 3161 timestamp token over SHA-256 of the EAR, checked against --tsa-ca
+          --timestamp  the result's "earTimestamp" saved as JSON (an RFC 3161 token over a log tree head and the
+                       EAR's path into that tree), checked against --tsa-ca; a bare DER token over SHA-256 of
+                       the EAR (bridges before tree-head stamping) is accepted too
           --at         verify as of this time (ISO 8601; default now), e.g. to check a result when it was used
           --skew       clock skew allowed on iat/exp (default 60)
           --json       one JSON document instead of lines

@@ -53,8 +53,8 @@ public sealed record ResultMessage
     public long? LogIndex { get; init; }
 
     /// <summary>
-    /// RFC 3161 timestamp token (DER) over SHA-256 of the EAR's ASCII bytes, from the bridge's TSA. Omitted when
-    /// the bridge has no TSA configured or the TSA did not answer (the bridge logs why).
+    /// RFC 3161 trusted time for the EAR: a token over a log tree head that holds it, and the EAR's path into
+    /// that tree. Omitted when the bridge has no TSA configured or the TSA did not answer (the bridge logs why).
     /// </summary>
-    public byte[]? EarTimestamp { get; init; }
+    public TimestampEvidence? EarTimestamp { get; init; }
 }
