@@ -136,4 +136,25 @@ public class BridgeStoreTests
         Assert.Equal([1UL], reopened.ReadingSequences("edge-01"));
         Assert.False(reopened.TryAcceptReading(Reading("edge-01", 1), DateTimeOffset.UtcNow));
     }
+
+    [Fact]
+    public void The_published_result_is_found_only_for_the_exact_reading_stored_under_its_number()
+    {
+        using var temp = new TempStore();
+        temp.Enroll("edge-01");
+        var reading = Reading("edge-01", 4);
+        Assert.True(temp.Store.TryAcceptReading(reading, DateTimeOffset.UtcNow));
+        var digest = GeoEdge.Wire.Readings.CanonicalReading.Digest(reading.Reading);
+        var verdictId = temp.Store.AddVerdict(new StoredVerdict(0, "edge-01", 4, DateTimeOffset.UtcNow, "affirming", "inside", null, "[]", "ear"));
+
+        // Not yet notarized: nothing to give again.
+        Assert.Null(temp.Store.PublishedResultFor("edge-01", 4, digest));
+        temp.Store.AttachNotarizations([new Notarization(verdictId, 0, null, null, "{\"published\":1}"u8.ToArray())]);
+
+        Assert.Equal("{\"published\":1}"u8.ToArray(), temp.Store.PublishedResultFor("edge-01", 4, digest));
+        // Another reading under the same number (a forgery, or a reused number) is not the one that result judged.
+        Assert.Null(temp.Store.PublishedResultFor("edge-01", 4, GeoEdge.Wire.Readings.CanonicalReading.Digest([0x99])));
+        Assert.Null(temp.Store.PublishedResultFor("edge-01", 5, digest));
+        Assert.Null(temp.Store.PublishedResultFor("edge-02", 4, digest));
+    }
 }

@@ -50,7 +50,8 @@ public class AgentRestartTests(ITestOutputHelper output)
         Assert.True(after.Zip(after.Skip(1)).All(p => p.Second.Seq > p.First.Seq), "sequence numbers after the restart increase");
 
         // Re-enrolling the same AK must not wipe the bridge's memory of what it accepted: a reading
-        // recorded before the restart, sent again (same epoch, genuine quote), is a replay.
+        // recorded before the restart, sent again (same epoch, genuine quote), is no new reading. It is
+        // answered with the result published for it then, and no second verdict is made.
         var earliestSeq = CanonicalReading.Decode(earliest.Reading).Seq;
         await using (var attacker = MqttClient.Create(new MqttClientOptions("127.0.0.1", rig.Broker.PlainPort, $"geoedge-replay-{Guid.NewGuid():N}"[..30])))
         {
@@ -58,7 +59,8 @@ public class AgentRestartTests(ITestOutputHelper output)
             await attacker.PublishAsync(Topics.Readings("edge-01"), WireJson.Encode(earliest), MqttQos.AtLeastOnce);
         }
         var replayed = await rig.ResultWhereAsync(r => r.HostId == "edge-01" && r.Seq == earliestSeq, output);
-        Assert.Equal("contraindicated", replayed.EarStatus);
-        Assert.Contains(replayed.Reasons, r => r.StartsWith(FindingCodes.ReplayedReading + ":", StringComparison.Ordinal));
+        var verdicts = await rig.Bridge.GetJsonAsync("/v1/hosts/edge-01/verdicts?limit=1000");
+        var stored = Assert.Single(verdicts.EnumerateArray(), v => v.TryGetProperty("seq", out var s) && s.GetUInt64() == earliestSeq);
+        Assert.Equal(stored.GetProperty("ear").GetString(), replayed.Ear);
     }
 }

@@ -84,6 +84,11 @@ public sealed class MessageRouter(
             outcome = VerificationOutcome.Refused(hostId, outcome.Reading,
                 new Finding(FindingCodes.ReplayedReading, $"sequence {outcome.Reading!.Seq} is already stored")) with { ReadingDigest = outcome.ReadingDigest };
         }
+        if (RepublishableResult(outcome) is { } published)
+        {
+            log.LogInformation("host {Host} seq {Seq}: the accepted reading came again (redelivered); its result is published again", hostId, outcome.Reading!.Seq);
+            return [new Outgoing(Topics.Results(hostId), published)];
+        }
         if (outcome.IsAccepted) RecordComposition(hostId, composition!);
         var location = outcome.IsAccepted ? await assessor.AssessAsync(hostId, outcome.Reading!, ct) : null;
         var issued = issuer.IssueForPublication(outcome, outcome.IsAccepted ? platform : null, location);
@@ -94,6 +99,16 @@ public sealed class MessageRouter(
             log.LogWarning("host {Host}: reading refused: {Reasons}", hostId, string.Join("; ", result.Reasons));
         return [new Outgoing(Topics.Results(hostId), EncodeWhenReady(issued.Publishable))];
     }
+
+    /// <summary>
+    /// A copy of a reading the bridge already accepted (the very bytes, quoted by the host's AK, refused only for
+    /// its sequence number) gets the result already published for it rather than a refusal: the agent is waiting
+    /// for that result, and nothing new is claimed, since it is the same signed EAR with its original times.
+    /// </summary>
+    private byte[]? RepublishableResult(VerificationOutcome outcome) =>
+        outcome is { IsAccepted: false, Reading: { } reading, ReadingDigest: { } digest, Findings: [{ Code: FindingCodes.ReplayedReading }] }
+            ? store.PublishedResultFor(outcome.HostId, reading.Seq, digest)
+            : null;
 
     /// <summary>A changed composition waits for approval; the approved one seen again clears what was pending.</summary>
     private void RecordComposition(string hostId, CompositionCheck.Result composition)

@@ -26,7 +26,7 @@ public sealed class ResultIssuer(BridgeStore store, EarSigningKey key, TimeProvi
     public IssuedResult IssueForPublication(VerificationOutcome outcome, PlatformAppraisal? platform, LocationAssessment? location)
     {
         var (message, verdictId) = SignAndStore(outcome, platform, location);
-        return new IssuedResult(message, notary is null ? Task.FromResult(message) : notary.NotarizeAsync(message, verdictId));
+        return new IssuedResult(message, notary is null ? Task.FromResult(message) : notary.NotarizeAsync(message, verdictId, keepForRedelivery: outcome.IsAccepted));
     }
 
     /// <summary>Signs and stores the result, without the transparency log or a timestamp.</summary>

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using GeoEdge.Bridge.Store;
 using GeoEdge.Timestamping;
 using GeoEdge.Transparency;
+using GeoEdge.Wire;
 using GeoEdge.Wire.Messages;
 
 namespace GeoEdge.Bridge.ResultSigning;
@@ -44,10 +45,12 @@ public sealed class ResultNotary : IAsyncDisposable
     /// Queues a stored result; the task completes with it carrying its log index and timestamp once its batch is
     /// logged and stamped, or fails when the log could not take it (the result must then not be published).
     /// </summary>
+    /// <param name="keepForRedelivery">the result of an accepted reading: the store keeps it as published, so that a
+    /// copy of the reading delivered again (MQTT QoS 1, the agent's outbox) is answered with it.</param>
     /// <exception cref="ObjectDisposedException">the notary is shutting down.</exception>
-    public Task<ResultMessage> NotarizeAsync(ResultMessage result, long verdictId)
+    public Task<ResultMessage> NotarizeAsync(ResultMessage result, long verdictId, bool keepForRedelivery = false)
     {
-        var pending = new Pending(result, verdictId, Encoding.ASCII.GetBytes(result.Ear));
+        var pending = new Pending(result, verdictId, Encoding.ASCII.GetBytes(result.Ear), keepForRedelivery);
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(ResultNotary), "the bridge is stopping: no more results are notarized");
         return pending.Done.Task;
     }
@@ -92,8 +95,8 @@ public sealed class ResultNotary : IAsyncDisposable
         var first = _log.AppendBatch(batch.Select(p => p.Ear).ToList());
         var treeSize = first + batch.Count;
         var token = await TimestampTreeHeadAsync(treeSize, batch);
-        var notarizations = batch.Select((p, i) => new Notarization(p.VerdictId, first + i, token, token is null ? null : treeSize)).ToList();
-        _store.AttachNotarizations(notarizations);
+        var notarized = new ResultMessage[batch.Count];
+        var notarizations = new List<Notarization>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             var index = first + i;
@@ -104,8 +107,12 @@ public sealed class ResultNotary : IAsyncDisposable
                 InclusionPath = _log.InclusionProof(index, treeSize).Path,
                 Token = token,
             };
-            batch[i].Done.TrySetResult(batch[i].Result with { LogIndex = index, EarTimestamp = evidence });
+            notarized[i] = batch[i].Result with { LogIndex = index, EarTimestamp = evidence };
+            notarizations.Add(new Notarization(batch[i].VerdictId, index, token, token is null ? null : treeSize,
+                batch[i].KeepForRedelivery ? WireJson.Encode(notarized[i]) : null));
         }
+        _store.AttachNotarizations(notarizations);
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(notarized[i]);
     }
 
     private async Task<byte[]?> TimestampTreeHeadAsync(long treeSize, List<Pending> batch)
@@ -124,7 +131,7 @@ public sealed class ResultNotary : IAsyncDisposable
         }
     }
 
-    private sealed record Pending(ResultMessage Result, long VerdictId, byte[] Ear)
+    private sealed record Pending(ResultMessage Result, long VerdictId, byte[] Ear, bool KeepForRedelivery)
     {
         public TaskCompletionSource<ResultMessage> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -195,9 +195,28 @@ public sealed partial class BridgeStore : IDisposable
         {
             using var tx = _db.BeginTransaction();
             foreach (var n in notarizations)
-                Execute("UPDATE verdicts SET log_index = $li, ear_timestamp = $ts, ear_timestamp_tree_size = $tts WHERE id = $id",
-                    ("$li", n.LogIndex), ("$ts", n.Timestamp), ("$tts", n.TimestampTreeSize), ("$id", n.VerdictId));
+                Execute("UPDATE verdicts SET log_index = $li, ear_timestamp = $ts, ear_timestamp_tree_size = $tts, published_result = $pr WHERE id = $id",
+                    ("$li", n.LogIndex), ("$ts", n.Timestamp), ("$tts", n.TimestampTreeSize), ("$pr", n.PublishedResult), ("$id", n.VerdictId));
             tx.Commit();
+        }
+    }
+
+    /// <summary>
+    /// The result published for the accepted reading <paramref name="seq"/> of the host, when the reading stored under
+    /// that number is exactly the one with <paramref name="readingDigest"/>; null otherwise (another reading under a
+    /// reused number, a result not yet published, or one from a bridge that did not keep it).
+    /// </summary>
+    public byte[]? PublishedResultFor(string hostId, ulong seq, byte[] readingDigest)
+    {
+        lock (_lock)
+        {
+            var stored = Scalar<byte[]?>("SELECT reading FROM readings WHERE host_id = $h AND seq = $seq", ("$h", hostId), ("$seq", (long)seq));
+            if (stored is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                    GeoEdge.Wire.Readings.CanonicalReading.Digest(stored), readingDigest)) return null;
+            return Scalar<byte[]?>("""
+                SELECT published_result FROM verdicts
+                WHERE host_id = $h AND seq = $seq AND published_result IS NOT NULL ORDER BY id LIMIT 1
+                """, ("$h", hostId), ("$seq", (long)seq));
         }
     }
 

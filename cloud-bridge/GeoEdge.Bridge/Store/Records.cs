@@ -80,5 +80,9 @@ public sealed record AcceptedReading(string HostId, ulong Seq, byte[] Reading, b
 /// </summary>
 public sealed record StoredReadingArrival(ulong Seq, DateTimeOffset ReceivedAt, bool? GnssAuthenticated = null, int? GnssAuthenticatedSatellites = null);
 
-/// <summary>Where a verdict's EAR went into the transparency log, and the token over the tree head that holds it.</summary>
-public sealed record Notarization(long VerdictId, long LogIndex, byte[]? Timestamp, long? TimestampTreeSize);
+/// <summary>
+/// Where a verdict's EAR went into the transparency log, and the token over the tree head that holds it.
+/// <paramref name="PublishedResult"/> is the result message as published, kept for an accepted reading only
+/// (<see cref="BridgeStore.PublishedResultFor"/>).
+/// </summary>
+public sealed record Notarization(long VerdictId, long LogIndex, byte[]? Timestamp, long? TimestampTreeSize, byte[]? PublishedResult = null);

@@ -51,6 +51,7 @@ internal static class Schema
             location_grade TEXT
         );
         CREATE INDEX IF NOT EXISTS verdicts_by_host ON verdicts(host_id, id);
+        CREATE INDEX IF NOT EXISTS verdicts_by_host_seq ON verdicts(host_id, seq);
         CREATE TABLE IF NOT EXISTS policies (
             host_id        TEXT NOT NULL,
             policy_id      TEXT NOT NULL,
@@ -131,5 +132,7 @@ internal static class Schema
         ("verdicts", "ear_timestamp", "BLOB"),
         // The tree size whose head the token covers (NULL on older rows: their token covers the EAR itself).
         ("verdicts", "ear_timestamp_tree_size", "INTEGER"),
+        // The result message as published, for accepted readings only: a copy of the reading gets it again.
+        ("verdicts", "published_result", "BLOB"),
     ];
 }

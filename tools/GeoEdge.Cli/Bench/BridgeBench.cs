@@ -43,11 +43,13 @@ public static class BridgeBench
             {
                 foreach (var item in work.Where(w => w.Host == h)) await h.PublishAsync(item.Topic, item.Payload, ct);
             }, ct)));
-            var affirming = 0;
+            var tsaBefore = rig.Tsa?.RequestCount ?? 0;
+            var (affirming, timestamped) = (0, 0);
             for (var n = 0; n < work.Count; n++)
             {
                 var result = await rig.Results.NextAsync(TimeSpan.FromSeconds(60));
                 if (result.EarStatus == "affirming") affirming++;
+                if (result.EarTimestamp is not null) timestamped++;
             }
             var seconds = clock.Elapsed.TotalSeconds;
             await publishing;
@@ -61,6 +63,9 @@ public static class BridgeBench
                 ["seconds"] = Math.Round(seconds, 3),
                 ["verdictsPerSecond"] = Math.Round(work.Count / seconds, 1),
                 ["swtpmQuoteMsPerReading"] = Math.Round(quoteMs, 2),
+                // Every result is logged; these say how many carry a token and how many TSA requests made them.
+                ["timestampedResults"] = timestamped,
+                ["tsaRequests"] = (rig.Tsa?.RequestCount ?? 0) - tsaBefore,
             };
         }
         finally
