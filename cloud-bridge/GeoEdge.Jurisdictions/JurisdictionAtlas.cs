@@ -38,6 +38,18 @@ public sealed class JurisdictionAtlas
         return new JurisdictionAtlas(new RegionSet(countries), new RegionSet(subdivisions));
     }
 
+    /// <summary>
+    /// What <see cref="Load"/> can tell without parsing: both files exist and neither is larger than allowed.
+    /// Milliseconds instead of seconds, so a program can refuse a wrong directory at start and load later.
+    /// </summary>
+    /// <exception cref="JurisdictionDataException">a file is missing or too large; the message names it.</exception>
+    public static void CheckFiles(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        BoundaryFileReader.CheckPresent(Path.Combine(directory, CountriesFileName));
+        BoundaryFileReader.CheckPresent(Path.Combine(directory, SubdivisionsFileName));
+    }
+
     public IReadOnlyCollection<string> CountryCodes { get; }
 
     /// <summary>The country and subdivision holding the point; null members where there is none (at sea, unclaimed land).</summary>

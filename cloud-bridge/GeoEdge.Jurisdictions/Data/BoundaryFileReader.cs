@@ -59,13 +59,19 @@ internal static partial class BoundaryFileReader
         }
     }
 
-    private static byte[] ReadBounded(string path)
+    /// <summary>The checks that need no parsing: the file exists and is within <see cref="MaxFileBytes"/>.</summary>
+    public static void CheckPresent(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
             throw new JurisdictionDataException(path, "file not found; run scripts/fetch-boundaries.sh (or set GEOEDGE_BOUNDARIES to the directory holding countries.geojson and subdivisions.geojson)");
         if (info.Length > MaxFileBytes)
             throw new JurisdictionDataException(path, $"file is {info.Length} bytes, more than the {MaxFileBytes} allowed");
+    }
+
+    private static byte[] ReadBounded(string path)
+    {
+        CheckPresent(path);
         try
         {
             return File.ReadAllBytes(path);
