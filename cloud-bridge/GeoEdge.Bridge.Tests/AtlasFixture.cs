@@ -6,6 +6,9 @@ namespace GeoEdge.Bridge.Tests;
 public sealed class AtlasFixture
 {
     public JurisdictionAtlas Atlas { get; } = JurisdictionAtlas.Load(JurisdictionAtlas.DefaultDirectory);
+
+    /// <summary>The same atlas as the bridge hands it to policy parsing and the assessor.</summary>
+    public GeoEdge.Bridge.Geofencing.JurisdictionData Jurisdictions => GeoEdge.Bridge.Geofencing.JurisdictionData.Loaded(Atlas);
 }
 
 [CollectionDefinition(Name)]

@@ -45,7 +45,7 @@ public sealed class DisclosureClaimsTests : IDisposable
         var reading = new Reading { V = Reading.CurrentVersion, HostId = Host, Seq = ++_seq, Time = fix.Time, NonceEpoch = "q1w2e3r4t5y6u7i8", Fix = fix };
         var accepted = new AcceptedReading(Host, reading.Seq, CanonicalReading.Encode(reading), [1], [2], new TpmCounters(reading.Seq, 1000 * reading.Seq, 1, 0));
         Assert.True(_temp.Store.TryAcceptReading(accepted, DateTimeOffset.UtcNow));
-        var location = _temp.Assessor(atlas: _fixture.Atlas).AssessAsync(Host, reading, CancellationToken.None).GetAwaiter().GetResult();
+        var location = _temp.Assessor(jurisdictions: _fixture.Jurisdictions).AssessAsync(Host, reading, CancellationToken.None).GetAwaiter().GetResult();
         var platform = new Appraisal.PlatformAppraisal([], new PlatformState(Host, 1));
         var message = new ResultIssuer(_temp.Store, _key, TimeProvider.System, TimeSpan.FromMinutes(15), "test")
             .Issue(new VerificationOutcome(Host, reading, [], accepted), platform, location);

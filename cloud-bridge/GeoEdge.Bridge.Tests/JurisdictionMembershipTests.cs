@@ -15,7 +15,7 @@ public class JurisdictionMembershipTests(AtlasFixture fixture)
     private static readonly GeoPoint Aranjuez = new(40.0311, -3.6046);
 
     private GeofenceDecision Member(string body, GeoPoint point, double uncertainty) =>
-        GeofenceEvaluator.Evaluate(PolicyDocument.Parse("j", 1, body, fixture.Atlas).Geofence, point, uncertainty);
+        GeofenceEvaluator.Evaluate(PolicyDocument.Parse("j", 1, body, fixture.Jurisdictions).Geofence, point, uncertainty);
 
     [Fact]
     public void Near_the_border_membership_is_decided_only_when_the_disc_stays_on_one_side()

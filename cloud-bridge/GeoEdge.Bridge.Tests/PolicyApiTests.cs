@@ -26,7 +26,7 @@ public sealed class PolicyApiTests : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(_temp.Store);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new JurisdictionData(_fixture.Atlas));
+        builder.Services.AddSingleton(_fixture.Jurisdictions);
         _app = builder.Build();
         PolicyApi.Map(_app.MapGroup("/v1"));
         await _app.StartAsync();

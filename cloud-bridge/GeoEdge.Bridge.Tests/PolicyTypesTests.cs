@@ -7,7 +7,7 @@ namespace GeoEdge.Bridge.Tests;
 [Collection(AtlasCollection.Name)]
 public class PolicyTypesTests(AtlasFixture fixture)
 {
-    private LocationPolicy Parse(string body) => PolicyDocument.Parse("p1", 3, body, fixture.Atlas);
+    private LocationPolicy Parse(string body) => PolicyDocument.Parse("p1", 3, body, fixture.Jurisdictions);
 
     [Fact]
     public void A_rectangle_policy_gives_its_box_and_may_cross_the_antimeridian()

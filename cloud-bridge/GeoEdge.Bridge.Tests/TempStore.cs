@@ -23,9 +23,9 @@ public sealed class TempStore : IDisposable
 
     /// <summary>The bridge's location assessor over this store, without a network source unless one is given.</summary>
     public LocationAssessor Assessor(LocationGrade minimumGrade = LocationGrade.D, NetworkLocationCheck? network = null,
-        GeoEdge.Jurisdictions.JurisdictionAtlas? atlas = null) =>
+        JurisdictionData? jurisdictions = null) =>
         new(Store, new GnssAuthenticationAssessor(new GnssAuthenticationOptions()),
-            new GeolocationService(Cells, network ?? NoNetwork(), Store, FusionOptions.Default), minimumGrade, atlas);
+            new GeolocationService(Cells, network ?? NoNetwork(), Store, FusionOptions.Default), minimumGrade, jurisdictions);
 
     private NetworkLocationCheck NoNetwork() =>
         new(null, new NetworkLocationOptions(), Store, TimeProvider.System, NullLogger<NetworkLocationCheck>.Instance);

@@ -60,9 +60,10 @@ services.AddSingleton(sp => new NetworkLocationCheck(NetworkLocationSetup.Client
     sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NetworkLocationCheck>>()));
 services.AddSingleton(sp => new GeolocationService(sp.GetRequiredService<CellDatabase>(), sp.GetRequiredService<NetworkLocationCheck>(),
     sp.GetRequiredService<BridgeStore>(), Opts(sp).Geolocation.Fusion()));
-services.AddSingleton(sp => JurisdictionSetup.Load(Opts(sp).Boundaries, sp.GetRequiredService<ILogger<JurisdictionData>>()));
+// Only checked here; the atlas itself is parsed when a jurisdiction policy or claim first needs it.
+services.AddSingleton(sp => JurisdictionSetup.Prepare(Opts(sp).Boundaries, sp.GetRequiredService<ILogger<JurisdictionData>>()));
 services.AddSingleton(sp => new LocationAssessor(sp.GetRequiredService<BridgeStore>(), sp.GetRequiredService<GnssAuthenticationAssessor>(),
-    sp.GetRequiredService<GeolocationService>(), Opts(sp).Geolocation.ParsedMinimumGrade(), sp.GetRequiredService<JurisdictionData>().Atlas));
+    sp.GetRequiredService<GeolocationService>(), Opts(sp).Geolocation.ParsedMinimumGrade(), sp.GetRequiredService<JurisdictionData>()));
 // RFC 3161 trusted time on results: a client only when Bridge:Timestamping:Url is set.
 if (!string.IsNullOrWhiteSpace(builder.Configuration["Bridge:Timestamping:Url"]))
     services.AddSingleton(sp => new TimestampClient(Opts(sp).Timestamping.ClientOptions()!));

@@ -39,16 +39,28 @@ public static class GeofenceEvaluator
         return Decide(policy, signedDistance, uncertaintyMeters);
     }
 
+    /// <summary>
+    /// The verdict for a signed distance to the boundary (positive inside), for callers that measured it
+    /// themselves, e.g. over only the edges near the point: the same rule and margin as <see cref="Evaluate"/>.
+    /// </summary>
+    public static GeofenceResult Classify(double signedDistanceMeters, double uncertaintyMeters)
+    {
+        var distance = Math.Abs(signedDistanceMeters);
+        var margin = distance * ModelErrorFraction + ModelErrorFloorMeters;
+        if (!(distance - margin > uncertaintyMeters)) return GeofenceResult.Indeterminate;
+        return signedDistanceMeters > 0 ? GeofenceResult.Inside : GeofenceResult.Outside;
+    }
+
     private static GeofenceDecision Decide(GeofencePolicy policy, double signedDistance, double uncertainty)
     {
         var distance = Math.Abs(signedDistance);
         var margin = distance * ModelErrorFraction + ModelErrorFloorMeters;
         var subject = $"policy '{policy.Id}' v{policy.Version}";
+        var result = Classify(signedDistance, uncertainty);
 
-        if (distance - margin > uncertainty)
+        if (result != GeofenceResult.Indeterminate)
         {
             var side = signedDistance > 0 ? "inside" : "outside";
-            var result = signedDistance > 0 ? GeofenceResult.Inside : GeofenceResult.Outside;
             return new GeofenceDecision(result, signedDistance, Invariant(
                 $"{side} {subject}: {distance:0.0} m from the boundary, more than the {uncertainty:0.0} m uncertainty plus {margin:0.0} m model margin"));
         }

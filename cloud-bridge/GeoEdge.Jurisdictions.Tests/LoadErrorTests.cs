@@ -18,6 +18,11 @@ public sealed class LoadErrorTests : IDisposable
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("""{"type":"FeatureCollection","features":[]}""", "no features")]
+    [InlineData("""{"type":"FeatureCollection"}""", "with a features array")]
+    [InlineData("""{"type":"FeatureCollection","features":{}}""", "with a features array")]
+    [InlineData("""{"type":"FeatureCollection","features":[],"features":[]}""", "with a features array")]
+    [InlineData("""{"type":"FeatureCollection","features":[]} trailing""", "not valid JSON")]
+    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"ES","name":"Spain"},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}},{"type":""", "not valid JSON")]
     [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"es","name":"Spain"},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}]}""", "not an ISO 3166-1")]
     [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"ES","name":"Spain"},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1]]]]}}]}""", "not closed")]
     [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"ES","name":"Spain"},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,91],[0,0]]]]}}]}""", "out of range")]
@@ -39,5 +44,31 @@ public sealed class LoadErrorTests : IDisposable
         File.WriteAllText(Path.Combine(_dir.FullName, JurisdictionAtlas.CountriesFileName), $$"""{"type":"FeatureCollection","features":[{{feature}},{{feature}}]}""");
         var e = Assert.Throws<JurisdictionDataException>(() => JurisdictionAtlas.Load(_dir.FullName));
         Assert.Contains("more than once", e.Message);
+    }
+
+    [Fact]
+    public void The_cheap_check_refuses_a_missing_subdivisions_file_but_does_not_parse()
+    {
+        // A malformed countries file passes: only Load, which parses, can tell.
+        File.WriteAllText(Path.Combine(_dir.FullName, JurisdictionAtlas.CountriesFileName), "not json");
+        var e = Assert.Throws<JurisdictionDataException>(() => JurisdictionAtlas.CheckFiles(_dir.FullName));
+        Assert.EndsWith(JurisdictionAtlas.SubdivisionsFileName, e.FilePath);
+        Assert.Contains("file not found", e.Problem);
+
+        File.WriteAllText(Path.Combine(_dir.FullName, JurisdictionAtlas.SubdivisionsFileName), "not json");
+        JurisdictionAtlas.CheckFiles(_dir.FullName);
+        Assert.Contains("not valid JSON", Assert.Throws<JurisdictionDataException>(() => JurisdictionAtlas.Load(_dir.FullName)).Problem);
+    }
+
+    [Fact]
+    public void The_cheap_check_refuses_an_oversize_file()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, JurisdictionAtlas.CountriesFileName), "{}");
+        var subdivisions = Path.Combine(_dir.FullName, JurisdictionAtlas.SubdivisionsFileName);
+        // Sparse: the length is what is checked, no bytes need writing.
+        using (var file = File.Create(subdivisions)) file.SetLength(Data.BoundaryFileReader.MaxFileBytes + 1);
+        var e = Assert.Throws<JurisdictionDataException>(() => JurisdictionAtlas.CheckFiles(_dir.FullName));
+        Assert.Equal(subdivisions, e.FilePath);
+        Assert.Contains("more than the", e.Problem);
     }
 }

@@ -38,6 +38,18 @@ public sealed class JurisdictionAtlas
         return new JurisdictionAtlas(new RegionSet(countries), new RegionSet(subdivisions));
     }
 
+    /// <summary>
+    /// What <see cref="Load"/> can tell without parsing: both files exist and neither is larger than allowed.
+    /// Milliseconds instead of seconds, so a program can refuse a wrong directory at start and load later.
+    /// </summary>
+    /// <exception cref="JurisdictionDataException">a file is missing or too large; the message names it.</exception>
+    public static void CheckFiles(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        BoundaryFileReader.CheckPresent(Path.Combine(directory, CountriesFileName));
+        BoundaryFileReader.CheckPresent(Path.Combine(directory, SubdivisionsFileName));
+    }
+
     public IReadOnlyCollection<string> CountryCodes { get; }
 
     /// <summary>The country and subdivision holding the point; null members where there is none (at sea, unclaimed land).</summary>
@@ -73,6 +85,22 @@ public sealed class JurisdictionAtlas
         if (_fences.TryGetValue(code, out var cached)) return cached;
         var region = Find(code);
         return region is null ? null : _fences.GetOrAdd(code, _ => FenceBuilder.Build(region));
+    }
+
+    /// <summary>
+    /// Whether the disc of <paramref name="radiusMeters"/> around <paramref name="center"/> lies wholly inside the country
+    /// or subdivision: the answer <see cref="GeofenceEvaluator"/> gives as Inside for <see cref="Region"/>(code), found from
+    /// the index (only the region's edges near the point are measured; the whole region only near a pole or the antimeridian).
+    /// Null when the code is unknown. Assumes, as the data guarantees, that a region's own polygons do not overlap.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">the radius is NaN, infinite or negative.</exception>
+    public bool? DiscWhollyInside(string code, GeoPoint center, double radiusMeters)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var set = _countries.IndexOf(code) >= 0 ? _countries : _subdivisions;
+        var region = set.IndexOf(code);
+        if (region < 0) return null;
+        return DiscContainment.WhollyInside(set, region, center, radiusMeters, () => Region(code)!);
     }
 
     /// <summary>The English name of a country or subdivision; null when the code is unknown.</summary>

@@ -85,7 +85,7 @@ public static class PolicyApi
         if (body is null) return (null, BridgeApi.BadRequest($"policy larger than {PolicyDocument.MaxBytes} bytes"));
         try
         {
-            PolicyDocument.Parse(policyId, 0, body, jurisdictions.Atlas);
+            PolicyDocument.Parse(policyId, 0, body, jurisdictions);
             return (body, null);
         }
         catch (GeofencePolicyException e)

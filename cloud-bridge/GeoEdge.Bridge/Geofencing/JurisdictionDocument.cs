@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GeoEdge.Geofencing;
-using GeoEdge.Jurisdictions;
 
 namespace GeoEdge.Bridge.Geofencing;
 
@@ -10,7 +9,7 @@ namespace GeoEdge.Bridge.Geofencing;
 /// </summary>
 internal static class JurisdictionDocument
 {
-    public static (string Code, GeoFence Fence) Parse(string policyId, JsonElement root, JurisdictionAtlas? atlas)
+    public static (string Code, GeoFence Fence) Parse(string policyId, JsonElement root, JurisdictionData jurisdictions)
     {
         var hasCountry = root.TryGetProperty("country", out var country);
         var hasSubdivision = root.TryGetProperty("subdivision", out var subdivision);
@@ -25,8 +24,9 @@ internal static class JurisdictionDocument
             throw new GeofencePolicyException(member, hasCountry
                 ? $"policy '{policyId}': must be an ISO 3166-1 alpha-2 code in capitals (\"ES\")"
                 : $"policy '{policyId}': must be an ISO 3166-2 code (\"ES-MD\", \"IN-UP\")");
-        if (atlas is null)
-            throw new GeofencePolicyException(member, $"policy '{policyId}': this bridge has no jurisdiction boundaries loaded (scripts/fetch-boundaries.sh, Bridge:Boundaries)");
+        // Only a well-formed jurisdiction policy loads the atlas: a malformed one is refused without the wait.
+        if (!jurisdictions.TryGet($"policy '{policyId}'", out var atlas, out var problem))
+            throw new GeofencePolicyException(member, $"policy '{policyId}': {problem}");
         var fence = atlas.Region(code!)
             ?? throw new GeofencePolicyException(member, $"policy '{policyId}': '{code}' is not a {(hasCountry ? "country" : "subdivision")} the jurisdiction atlas knows");
         return (code!, fence);

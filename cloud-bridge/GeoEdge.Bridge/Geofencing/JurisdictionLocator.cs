@@ -22,7 +22,8 @@ public static class JurisdictionLocator
         return new GeoJurisdiction(country, subdivision);
     }
 
+    // The atlas answers from its index, as the evaluator would over the whole region (JurisdictionAtlas.DiscWhollyInside):
+    // a reading costs the edges near it, not every edge of the country.
     private static bool WhollyInside(JurisdictionAtlas atlas, string code, GeoPoint point, double uncertaintyMeters) =>
-        atlas.Region(code) is { } fence
-        && GeofenceEvaluator.Evaluate(new GeofencePolicy(code, 0, fence), point, uncertaintyMeters).Result == GeofenceResult.Inside;
+        atlas.DiscWhollyInside(code, point, uncertaintyMeters) == true;
 }

@@ -2,21 +2,23 @@ using GeoEdge.Jurisdictions;
 
 namespace GeoEdge.Bridge.Geofencing;
 
-/// <summary>Loads the jurisdiction atlas at startup (Bridge:Boundaries).</summary>
+/// <summary>
+/// Decides at startup where the jurisdiction atlas will come from (Bridge:Boundaries), without loading it:
+/// the checks that need no parsing run now, so a wrong configured directory still stops the bridge at start.
+/// </summary>
 internal static class JurisdictionSetup
 {
-    /// <exception cref="JurisdictionDataException">a configured directory, or files present in the default one, do not load.</exception>
-    public static JurisdictionData Load(string? configured, ILogger logger)
+    /// <exception cref="JurisdictionDataException">a configured directory, or files present in the default one, are missing a file or hold one that is too large.</exception>
+    public static JurisdictionData Prepare(string? configured, ILogger logger)
     {
         var directory = configured ?? JurisdictionAtlas.DefaultDirectory;
         if (configured is null && !File.Exists(Path.Combine(directory, JurisdictionAtlas.CountriesFileName)))
         {
             logger.LogWarning("no jurisdiction boundaries in {Directory} (scripts/fetch-boundaries.sh): jurisdiction policies are refused and results claim no jurisdiction", directory);
-            return new JurisdictionData(null);
+            return JurisdictionData.None;
         }
-        var started = DateTime.UtcNow;
-        var atlas = JurisdictionAtlas.Load(directory);
-        logger.LogInformation("jurisdictions: {Countries} countries from {Directory} in {Ms:0} ms", atlas.CountryCodes.Count, directory, (DateTime.UtcNow - started).TotalMilliseconds);
-        return new JurisdictionData(atlas);
+        JurisdictionAtlas.CheckFiles(directory);
+        logger.LogInformation("jurisdictions: boundaries in {Directory}, loaded when a jurisdiction policy or claim first needs them", directory);
+        return JurisdictionData.Deferred(directory, logger);
     }
 }

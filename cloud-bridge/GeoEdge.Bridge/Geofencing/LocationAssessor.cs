@@ -3,7 +3,6 @@ using GeoEdge.Bridge.Store;
 using GeoEdge.Bridge.Verification;
 using GeoEdge.Geofencing;
 using GeoEdge.Geolocation;
-using GeoEdge.Jurisdictions;
 using GeoEdge.Wire.Readings;
 using FindingCodes = GeoEdge.Bridge.Verification.FindingCodes;
 using GlFindings = GeoEdge.Geolocation.FindingCodes;
@@ -20,8 +19,11 @@ namespace GeoEdge.Bridge.Geofencing;
 /// the atlas (without one a jurisdiction policy fails closed as policy-invalid).
 /// </summary>
 public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssessor gnssAssessor, GeolocationService geolocation, LocationGrade minimumGrade,
-    JurisdictionAtlas? atlas = null)
+    JurisdictionData? jurisdictions = null)
 {
+    private readonly JurisdictionData _jurisdictions = jurisdictions ?? JurisdictionData.None;
+    private readonly ParsedPolicyCache _parsed = new();
+
     public async Task<LocationAssessment> AssessAsync(string hostId, Reading reading, CancellationToken ct)
     {
         var findings = new List<Finding>();
@@ -39,7 +41,9 @@ public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssess
         // A policy that no longer parses says nothing about what may be revealed: it counts as revealing nothing.
         geofence = geofence with { Disclosure = Disclosure.MostRestrictive(policies.Select(p => p.Parsed?.Disclosure ?? Disclosure.Least)) };
         // Only what may be disclosed is worked out: under "none" no jurisdiction is looked up at all.
-        if (atlas is not null && geofence.Disclosure.RevealsJurisdiction && composite.Grade != LocationGrade.F && geofence.Latitude is { } la && geofence.Longitude is { } lo && geofence.UncertaintyMeters is { } u)
+        // A failed load omits the claims (JurisdictionData has logged why, once): a claim is never guessed.
+        if (geofence.Disclosure.RevealsJurisdiction && composite.Grade != LocationGrade.F && geofence.Latitude is { } la && geofence.Longitude is { } lo && geofence.UncertaintyMeters is { } u
+            && _jurisdictions.TryGet("jurisdiction claims", out var atlas, out _))
             geofence = geofence with { Jurisdiction = JurisdictionLocator.Locate(atlas, new GeoPoint(la, lo), u) };
         if (composite.Grade == LocationGrade.F && geofence.Result == LocationAssessment.Inside)
             // A contradicted position cannot vouch for being inside anything (GRADES.md).
@@ -89,15 +93,21 @@ public sealed class LocationAssessor(BridgeStore store, GnssAuthenticationAssess
     private List<LoadedPolicy> LoadPolicies(string hostId) =>
         store.EffectivePolicies(hostId).Select(p =>
         {
-            try
-            {
-                return new LoadedPolicy(p, PolicyDocument.Parse(p.PolicyId, p.Version, p.Body, atlas), null);
-            }
-            catch (GeofencePolicyException e)
-            {
-                return new LoadedPolicy(p, null, p.Group is { } g ? $"group '{g}': {e.Message}" : e.Message);
-            }
+            var outcome = _parsed.GetOrParse(p, Parse);
+            return new LoadedPolicy(p, outcome.Parsed, outcome.Problem);
         }).ToList();
+
+    private ParsedPolicyCache.Outcome Parse(StoredPolicy p)
+    {
+        try
+        {
+            return new(PolicyDocument.Parse(p.PolicyId, p.Version, p.Body, _jurisdictions), null);
+        }
+        catch (GeofencePolicyException e)
+        {
+            return new(null, p.Group is { } g ? $"group '{g}': {e.Message}" : e.Message);
+        }
+    }
 
     private static LocationAssessment AssessGeofence(string hostId, List<LoadedPolicy> stored, GeoPoint point, double uncertainty)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using GeoEdge.Geofencing;
 using GeoEdge.Geofencing.GeoJson;
-using GeoEdge.Jurisdictions;
 
 namespace GeoEdge.Bridge.Geofencing;
 
@@ -20,8 +19,9 @@ public static class PolicyDocument
     public const int MaxBytes = 1 << 20;
 
     /// <summary>Parses and validates; throws GeofencePolicyException naming what is wrong.</summary>
-    /// <param name="atlas">the country and subdivision boundaries; null when the bridge has none, and then a jurisdiction policy is refused.</param>
-    public static LocationPolicy Parse(string policyId, int version, string body, JurisdictionAtlas? atlas = null)
+    /// <param name="jurisdictions">the country and subdivision boundaries, loaded only if the policy is a jurisdiction policy;
+    /// null or without an atlas (none, or it failed to load), a jurisdiction policy is refused with the reason.</param>
+    public static LocationPolicy Parse(string policyId, int version, string body, JurisdictionData? jurisdictions = null)
     {
         if (body.Length > MaxBytes) throw new GeofencePolicyException("", $"policy '{policyId}': larger than {MaxBytes} bytes");
         JsonDocument doc;
@@ -61,7 +61,7 @@ public static class PolicyDocument
                     break;
                 case "jurisdiction":
                     PolicyMembers.AllowOnly(policyId, root, "", [.. common, "country", "subdivision"]);
-                    (jurisdiction, fence) = JurisdictionDocument.Parse(policyId, root, atlas);
+                    (jurisdiction, fence) = JurisdictionDocument.Parse(policyId, root, jurisdictions ?? JurisdictionData.None);
                     break;
                 default:
                     throw new GeofencePolicyException("type", $"policy '{policyId}': must be \"circle\", \"rectangle\", \"geojson\" or \"jurisdiction\"");

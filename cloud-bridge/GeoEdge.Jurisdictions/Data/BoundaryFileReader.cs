@@ -28,44 +28,79 @@ internal static partial class BoundaryFileReader
     private static List<BoundaryRegion> Read(string path, bool subdivisions)
     {
         var bytes = ReadBounded(path);
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+            return ReadFeatureCollection(path, bytes, subdivisions);
         }
         catch (JsonException e)
         {
             throw new JurisdictionDataException(path, $"not valid JSON (line {e.LineNumber + 1}): {e.Message}", e);
         }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-                throw new JurisdictionDataException(path, "expected a GeoJSON FeatureCollection with a features array");
-            var regions = new List<BoundaryRegion>();
-            var codes = new HashSet<string>(StringComparer.Ordinal);
-            var positions = 0;
-            var index = 0;
-            foreach (var feature in features.EnumerateArray())
-            {
-                var where = $"features[{index++}]";
-                var region = ReadFeature(path, where, feature, subdivisions, ref positions);
-                if (!codes.Add(region.Code))
-                    throw new JurisdictionDataException(path, $"{where}: code {region.Code} appears more than once");
-                regions.Add(region);
-            }
-            if (regions.Count == 0) throw new JurisdictionDataException(path, "the FeatureCollection has no features");
-            return regions;
-        }
     }
 
-    private static byte[] ReadBounded(string path)
+    /// <summary>
+    /// Streams the top level and parses one Feature at a time. One JsonDocument for the whole file would
+    /// rent its token table (about 100 MB for the subdivisions) from the shared array pool, which keeps it
+    /// after the document is disposed: the process would carry it for as long as the atlas.
+    /// </summary>
+    private static List<BoundaryRegion> ReadFeatureCollection(string path, byte[] bytes, bool subdivisions)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 16 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw NotAFeatureCollection(path);
+        List<BoundaryRegion>? regions = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isFeatures = reader.ValueTextEquals("features"u8);
+            reader.Read();
+            if (!isFeatures)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType != JsonTokenType.StartArray || regions is not null) throw NotAFeatureCollection(path);
+            regions = ReadFeatures(path, ref reader, subdivisions);
+        }
+        // Whatever follows the object must be nothing: reading on makes the reader refuse trailing content.
+        while (reader.Read()) { }
+        if (regions is null) throw NotAFeatureCollection(path);
+        if (regions.Count == 0) throw new JurisdictionDataException(path, "the FeatureCollection has no features");
+        return regions;
+    }
+
+    private static List<BoundaryRegion> ReadFeatures(string path, ref Utf8JsonReader reader, bool subdivisions)
+    {
+        var regions = new List<BoundaryRegion>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var positions = 0;
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var where = $"features[{index++}]";
+            using var feature = JsonDocument.ParseValue(ref reader);
+            var region = ReadFeature(path, where, feature.RootElement, subdivisions, ref positions);
+            if (!codes.Add(region.Code))
+                throw new JurisdictionDataException(path, $"{where}: code {region.Code} appears more than once");
+            regions.Add(region);
+        }
+        return regions;
+    }
+
+    private static JurisdictionDataException NotAFeatureCollection(string path) =>
+        new(path, "expected a GeoJSON FeatureCollection with a features array");
+
+    /// <summary>The checks that need no parsing: the file exists and is within <see cref="MaxFileBytes"/>.</summary>
+    public static void CheckPresent(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
             throw new JurisdictionDataException(path, "file not found; run scripts/fetch-boundaries.sh (or set GEOEDGE_BOUNDARIES to the directory holding countries.geojson and subdivisions.geojson)");
         if (info.Length > MaxFileBytes)
             throw new JurisdictionDataException(path, $"file is {info.Length} bytes, more than the {MaxFileBytes} allowed");
+    }
+
+    private static byte[] ReadBounded(string path)
+    {
+        CheckPresent(path);
         try
         {
             return File.ReadAllBytes(path);

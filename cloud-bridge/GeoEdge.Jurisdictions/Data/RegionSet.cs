@@ -5,17 +5,20 @@ namespace GeoEdge.Jurisdictions.Data;
 /// <summary>One layer of regions (the countries, or the subdivisions): lookup by code and by point.</summary>
 internal sealed class RegionSet
 {
-    private readonly Dictionary<string, BoundaryRegion> _byCode;
-    private readonly IRegionLocator _locator;
+    private readonly Dictionary<string, int> _byCode;
+    private readonly GridLocator _locator;
+    private readonly EdgeNeighbourhood _neighbourhood;
 
     public RegionSet(IReadOnlyList<BoundaryRegion> regions)
     {
         Regions = regions;
-        _byCode = regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        _byCode = new Dictionary<string, int>(regions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < regions.Count; i++) _byCode.Add(regions[i].Code, i);
         var edges = new EdgeSet(regions);
-        var grid = new GridLocator(edges, GridBuilder.Build(regions, edges));
-        _locator = grid;
-        IndexBytes = grid.ApproximateBytes;
+        var tree = GridBuilder.Build(regions, edges);
+        _locator = new GridLocator(edges, tree);
+        _neighbourhood = new EdgeNeighbourhood(edges, tree);
+        IndexBytes = _locator.ApproximateBytes;
     }
 
     /// <summary>What the index holds beyond the regions' own coordinates, for the memory figures.</summary>
@@ -26,7 +29,17 @@ internal sealed class RegionSet
 
     public IReadOnlyList<BoundaryRegion> Regions { get; }
 
-    public BoundaryRegion? Find(string code) => _byCode.GetValueOrDefault(code);
+    public BoundaryRegion? Find(string code) => _byCode.TryGetValue(code, out var i) ? Regions[i] : null;
+
+    /// <summary>The region's number, -1 for an unknown code.</summary>
+    public int IndexOf(string code) => _byCode.GetValueOrDefault(code, -1);
+
+    /// <summary>Whether the point is in region number <paramref name="region"/>: the index's answer, or the region's own rings where the index cannot tell.</summary>
+    public bool Holds(int region, double lon, double lat) => _locator.Holds(region, lon, lat) ?? Regions[region].Contains(lon, lat);
+
+    /// <inheritdoc cref="EdgeNeighbourhood.NearestEdgeMeters"/>
+    public double NearestEdgeMeters(int region, GeoEdge.Geofencing.GeoPoint point, double minX, double minY, double maxX, double maxY) =>
+        _neighbourhood.NearestEdgeMeters(region, point, minX, minY, maxX, maxY);
 
     public string? Locate(double lon, double lat)
     {

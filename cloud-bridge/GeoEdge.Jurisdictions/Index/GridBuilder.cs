@@ -80,11 +80,10 @@ internal sealed class GridBuilder
         _refStart.Add(_refRegions.Count);
         _refX.Add(refX);
         _refY.Add(refY);
-        if (sure == GridTree.NotSure)
-        {
-            _edgeIds.AddRange(edges);     // already ascending, hence grouped by region
-            _refRegions.AddRange(refSet);
-        }
+        // A sure leaf keeps its edges too (other regions' only, usually none): the distance queries
+        // (EdgeNeighbourhood) must see every edge near a point, wherever the locator can skip them.
+        _edgeIds.AddRange(edges);     // already ascending, hence grouped by region
+        if (sure == GridTree.NotSure) _refRegions.AddRange(refSet);
         return ~leaf;
     }
 

@@ -29,7 +29,28 @@ internal sealed class GridLocator : IRegionLocator
     public long ApproximateBytes =>
         (long)_jump.Length * 4 + _tree.ApproximateBytes + (long)_edges.Count * (4 * 8 + 4);
 
-    public int Locate(double lon, double lat)
+    public int Locate(double lon, double lat) => AnswerInLeaf(LeafAt(lon, lat), lon, lat);
+
+    /// <summary>
+    /// Is the point in this one region, by the index alone? Null when its leaf is held whole by another
+    /// region, which says nothing about this one where regions overlap: the caller then tests the region itself.
+    /// </summary>
+    public bool? Holds(int region, double lon, double lat)
+    {
+        var leaf = LeafAt(lon, lat);
+        var sure = _tree.Sure[leaf];
+        if (sure != GridTree.NotSure) return sure == region ? true : sure == -1 ? false : null;
+        var inside = _tree.InReferenceSet(leaf, region);
+        double refX = _tree.RefX[leaf], refY = _tree.RefY[leaf];
+        for (var k = _tree.EdgeStart[leaf]; k < _tree.EdgeStart[leaf + 1]; k++)
+        {
+            var e = _tree.EdgeIds[k];
+            if (_edges.Region[e] == region && _edges.Crosses(e, lon, lat, refX, refY)) inside = !inside;
+        }
+        return inside;
+    }
+
+    private int LeafAt(double lon, double lat)
     {
         var i = Math.Clamp((int)((lon + 180) * (JumpSize / 360.0)), 0, JumpSize - 1);
         var j = Math.Clamp((int)((lat + 90) * (JumpSize / 180.0)), 0, JumpSize - 1);
@@ -40,7 +61,7 @@ internal sealed class GridLocator : IRegionLocator
             var height = 180.0 / JumpSize;
             node = Descend(node, lon, lat, -180 + i * width, -90 + j * height, width, height);
         }
-        return AnswerInLeaf(~node, lon, lat);
+        return ~node;
     }
 
     /// <summary>From an inner node with the given box down to a leaf; returns the leaf encoded as a negative node.</summary>

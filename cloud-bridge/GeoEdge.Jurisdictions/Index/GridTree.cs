@@ -12,7 +12,7 @@ internal sealed class GridTree
     public required int[] Children { get; init; }
     /// <summary>Per leaf: the region holding the whole leaf (-1: all sea), or <see cref="NotSure"/> when the edges must be tested.</summary>
     public required int[] Sure { get; init; }
-    /// <summary>Per leaf, the start of its edge numbers in <see cref="EdgeIds"/>; one extra final entry.</summary>
+    /// <summary>Per leaf, the start of the edge numbers touching it in <see cref="EdgeIds"/> (sure leaves included); one extra final entry.</summary>
     public required int[] EdgeStart { get; init; }
     public required int[] EdgeIds { get; init; }
     public required double[] RefX { get; init; }
