@@ -3,7 +3,7 @@ namespace GeoEdge.Cli.Policy;
 /// <summary>The parsed arguments of `geoedge policy`: the action, whose policies (a host's or a group's), and the rest.</summary>
 internal sealed record PolicyArguments(string Action, Uri Bridge, string? Host, string? Group, IReadOnlyList<string> Operands, int? Version)
 {
-    private static readonly string[] Actions = ["list", "show", "put", "delete", "versions", "assign", "unassign", "groups"];
+    private static readonly string[] Actions = ["list", "show", "put", "delete", "versions", "assign", "unassign", "groups", "membership", "delete-group"];
 
     /// <summary>The API path of the policies of the host or group given; null when neither was.</summary>
     public string? OwnerPath => Host is { } h ? $"v1/hosts/{Uri.EscapeDataString(h)}" : Group is { } g ? $"v1/groups/{Uri.EscapeDataString(g)}" : null;
@@ -48,6 +48,7 @@ internal sealed record PolicyArguments(string Action, Uri Bridge, string? Host, 
             "show" or "delete" or "versions" => (true, 1, "POLICY"),
             "put" => (true, 2, "POLICY FILE"),
             "assign" or "unassign" => (false, 2, "GROUP HOST"),
+            "membership" or "delete-group" => (false, 1, "GROUP"),
             _ => (false, 0, ""),
         };
         if (needsOwner && OwnerPath is null) throw new ArgumentException($"policy {Action} needs --host HOST or --group GROUP");
