@@ -134,7 +134,24 @@ public static class PolicyCommand
 
     private static int Refused(HttpStatusCode status, string body)
     {
-        Console.Error.WriteLine($"geoedge policy: the bridge refused ({(int)status}): {body}");
+        Console.Error.WriteLine($"geoedge policy: the bridge refused ({(int)status}): {ErrorOf(body)}");
         return 1;
+    }
+
+    /// <summary>
+    /// The bridge's {"error": "..."} message as text (its JSON escapes quotes and apostrophes, which an operator
+    /// should not have to read); any other body as it came, cut to a screenful: it may be anything.
+    /// </summary>
+    private static string ErrorOf(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == JsonValueKind.String)
+                return error.GetString()!;
+        }
+        catch (JsonException) { }
+        return body.Length <= 2000 ? body : body[..2000] + "...";
     }
 }
