@@ -30,6 +30,11 @@ public class BridgeStoreGroupTests
         Assert.Equal(4, history.Version);
         Assert.Equal(At.AddMinutes(3), history.Changes[2].At);
         Assert.Null(history.DeletedAt);
+
+        // A page after version 1, at most two changes: the version is still the group's latest.
+        var page = temp.Store.GroupMembershipHistory("eu", after: 1, limit: 2)!;
+        Assert.Equal(4, page.Version);
+        Assert.Equal([2, 3], page.Changes.Select(c => c.Version));
     }
 
     [Fact]

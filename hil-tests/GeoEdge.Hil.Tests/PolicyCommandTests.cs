@@ -126,6 +126,10 @@ public sealed class PolicyCommandTests(ITestOutputHelper output) : IDisposable
         AssertDone(history);
         Assert.Equal(3, history.Json.GetProperty("membershipVersion").GetInt32());
         Assert.Equal([(1, "edge-01", "added"), (2, "edge-02", "added"), (3, "edge-01", "removed")], Changes(history.Json));
+        var later = (await policy(["membership", "eu", "--after", "2"])).Json;
+        Assert.Equal(3, later.GetProperty("membershipVersion").GetInt32());
+        Assert.Equal([(3, "edge-01", "removed")], Changes(later));
+        AssertRefused(await policy(["membership", "eu", "--after", "-1"]), 2, "--after must be a membership version (0 or more), got '-1'");
 
         AssertRefused(await policy(["delete-group", "eu"]), 1, "(409)",
             "group 'eu' still has members edge-02 and live policies spain: remove its hosts and delete its policies before deleting it");

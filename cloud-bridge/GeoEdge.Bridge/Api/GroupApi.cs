@@ -14,6 +14,9 @@ internal static class GroupApi
     /// <summary>How many members or policies a 409 names before "and N more": the message stays bounded.</summary>
     private const int NamedInConflict = 10;
 
+    /// <summary>The most membership changes one answer holds; ?after=VERSION pages on.</summary>
+    private const int MaxChangesPerPage = 1000;
+
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/groups", (BridgeStore store) => Results.Json(store.ListGroups().Select(ToView).ToList(), BridgeJsonContext.Default.ListGroupView));
@@ -37,8 +40,8 @@ internal static class GroupApi
             store.RemoveGroupMember(groupId, hostId, time.GetUtcNow())
                 ? Results.Json(ToView(store.GetGroup(groupId)!), BridgeJsonContext.Default.GroupView)
                 : BridgeApi.NotFound($"host '{hostId}' is not a member of group '{groupId}'"));
-        v1.MapGet("/groups/{groupId}/membership", (string groupId, BridgeStore store) =>
-            store.GroupMembershipHistory(groupId) is { } history
+        v1.MapGet("/groups/{groupId}/membership", (string groupId, int? after, int? limit, BridgeStore store) =>
+            store.GroupMembershipHistory(groupId, Math.Max(after ?? 0, 0), Math.Clamp(limit ?? MaxChangesPerPage, 1, MaxChangesPerPage)) is { } history
                 ? Results.Json(ToView(history), BridgeJsonContext.Default.MembershipView)
                 : PolicyApi.NoGroup(groupId));
     }

@@ -96,8 +96,11 @@ public sealed partial class BridgeStore
         }
     }
 
-    /// <summary>Every membership change of the group, oldest first; null when no such group was ever created.</summary>
-    public MembershipHistory? GroupMembershipHistory(string groupId)
+    /// <summary>
+    /// The group's membership changes after membership version <paramref name="after"/>, oldest first, at most
+    /// <paramref name="limit"/>; null when no such group was ever created.
+    /// </summary>
+    public MembershipHistory? GroupMembershipHistory(string groupId, int after = 0, int limit = int.MaxValue)
     {
         lock (_lock)
         {
@@ -105,12 +108,14 @@ public sealed partial class BridgeStore
             using var g = group.ExecuteReader();
             if (!g.Read()) return null;
             DateTimeOffset? deletedAt = g.IsDBNull(0) ? null : ParseIso(g.GetString(0));
-            using var cmd = Command("SELECT version, host_id, change, changed_at FROM group_membership_changes WHERE group_id = $g ORDER BY version",
-                ("$g", groupId));
+            using var cmd = Command("""
+                SELECT version, host_id, change, changed_at FROM group_membership_changes
+                WHERE group_id = $g AND version > $after ORDER BY version LIMIT $n
+                """, ("$g", groupId), ("$after", after), ("$n", limit));
             using var r = cmd.ExecuteReader();
             var changes = new List<MembershipChange>();
             while (r.Read()) changes.Add(new MembershipChange(r.GetInt32(0), r.GetString(1), r.GetString(2), ParseIso(r.GetString(3))));
-            return new MembershipHistory(groupId, changes, deletedAt);
+            return new MembershipHistory(groupId, MembershipVersion(groupId), changes, deletedAt);
         }
     }
 
@@ -150,10 +155,10 @@ public sealed partial class BridgeStore
     private bool IsLiveGroup(string groupId) =>
         Scalar<long>("SELECT COUNT(*) FROM host_groups WHERE group_id = $g AND deleted_at IS NULL", ("$g", groupId)) == 1;
 
-    private void RecordMembershipChange(string groupId, string hostId, string change, DateTimeOffset at)
-    {
-        var version = Scalar<long?>("SELECT MAX(version) FROM group_membership_changes WHERE group_id = $g", ("$g", groupId)) ?? 0;
+    private int MembershipVersion(string groupId) =>
+        (int)(Scalar<long?>("SELECT MAX(version) FROM group_membership_changes WHERE group_id = $g", ("$g", groupId)) ?? 0);
+
+    private void RecordMembershipChange(string groupId, string hostId, string change, DateTimeOffset at) =>
         Execute("INSERT INTO group_membership_changes (group_id, version, host_id, change, changed_at) VALUES ($g, $v, $h, $c, $at)",
-            ("$g", groupId), ("$v", version + 1), ("$h", hostId), ("$c", change), ("$at", Iso(at)));
-    }
+            ("$g", groupId), ("$v", MembershipVersion(groupId) + 1), ("$h", hostId), ("$c", change), ("$at", Iso(at)));
 }

@@ -67,12 +67,11 @@ public sealed record HostGroup(string GroupId, DateTimeOffset CreatedAt, IReadOn
 /// <summary>One change of a group's membership: the group's membership version it made, the host, "added" or "removed", when.</summary>
 public sealed record MembershipChange(int Version, string HostId, string Change, DateTimeOffset At);
 
-/// <summary>Every membership change of a group, oldest first; DeletedAt is set once the group was deleted.</summary>
-public sealed record MembershipHistory(string GroupId, IReadOnlyList<MembershipChange> Changes, DateTimeOffset? DeletedAt)
-{
-    /// <summary>The group's membership version: that of its latest change, 0 when it never had a member.</summary>
-    public int Version => Changes.Count == 0 ? 0 : Changes[^1].Version;
-}
+/// <summary>
+/// A page of a group's membership changes, oldest first, and its membership version: that of its latest change
+/// (0 when it never had a member), whatever the page holds. DeletedAt is set once the group was deleted.
+/// </summary>
+public sealed record MembershipHistory(string GroupId, int Version, IReadOnlyList<MembershipChange> Changes, DateTimeOffset? DeletedAt);
 
 /// <summary>What DELETE of a group found: done, no such live group, or what still holds it (members, live policy ids).</summary>
 public sealed record GroupDeletion(bool Deleted, bool Found, IReadOnlyList<string> Members, IReadOnlyList<string> LivePolicies);

@@ -23,8 +23,9 @@ public static class PolicyCommand
           assign   GROUP HOST                             make HOST a member of GROUP (created if new)
           unassign GROUP HOST                             remove HOST from GROUP
           groups                                          every group with its hosts
-          membership GROUP                                the group's membership history: every host added or removed,
-                                                          when, and the membership version each change made
+          membership GROUP [--after N]                    the group's membership history: every host added or removed,
+                                                          when, and the membership version each change made (up to
+                                                          1000 changes after version N, default 0)
           delete-group GROUP                              delete the group; refused (409) while it has hosts or live policies
           --bridge  the bridge's HTTP API (default http://127.0.0.1:8080)
         FILE is a policy document, e.g. {"type":"jurisdiction","country":"ES","disclosure":"approximate"}.
@@ -87,7 +88,7 @@ public static class PolicyCommand
             case "unassign":
                 return await PrintAsync(await http.DeleteAsync(Membership(a)));
             case "membership":
-                return await PrintAsync(await http.GetAsync($"{Group(a)}/membership"));
+                return await PrintAsync(await http.GetAsync($"{Group(a)}/membership?after={a.After ?? 0}"));
             case "delete-group":
                 return await PrintAsync(await http.DeleteAsync(Group(a)));
             default:
