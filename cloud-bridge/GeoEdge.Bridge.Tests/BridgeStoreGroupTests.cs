@@ -52,6 +52,14 @@ public class BridgeStoreGroupTests
         Assert.NotNull(temp.Store.GetGroup("eu"));
         Assert.Equal(["spain"], temp.Store.EffectivePolicies("edge-01").Select(p => p.PolicyId));
 
+        // Members alone hold a group too: deleting it would drop the hosts' membership without a recorded change.
+        temp.Store.CreateGroup("ops", At);
+        temp.Store.AddGroupMember("ops", "edge-09", At);
+        var onlyMembers = temp.Store.DeleteGroup("ops", At);
+        Assert.False(onlyMembers.Deleted);
+        Assert.Equal(["edge-09"], onlyMembers.Members);
+        Assert.Empty(onlyMembers.LivePolicies);
+
         temp.Store.RemoveGroupMember("eu", "edge-01", At);
         Assert.Equal(["spain"], temp.Store.DeleteGroup("eu", At).LivePolicies);
         temp.Store.RetireGroupPolicy("eu", "spain", At);
@@ -96,8 +104,8 @@ public class BridgeStoreGroupTests
                 version INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL, retired INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (group_id, policy_id, version));
             INSERT INTO host_groups VALUES ('eu', '2025-01-01T00:00:00.0000000+00:00'), ('empty', '2025-01-01T00:00:00.0000000+00:00');
-            INSERT INTO group_members VALUES ('eu', 'edge-02', '2025-03-01T00:00:00.0000000+00:00'),
-                ('eu', 'edge-01', '2025-02-01T00:00:00.0000000+00:00');
+            INSERT INTO group_members VALUES ('eu', 'edge-01', '2025-03-01T00:00:00.0000000+00:00'),
+                ('eu', 'edge-02', '2025-02-01T00:00:00.0000000+00:00');
             INSERT INTO group_policies VALUES ('eu', 'spain', 1, 'old', '2025-01-01T00:00:00.0000000+00:00', 0);
             """);
 
@@ -106,7 +114,8 @@ public class BridgeStoreGroupTests
             Assert.Equal(["empty", "eu"], store.ListGroups().Select(g => g.GroupId));
             Assert.Equal(["edge-01", "edge-02"], store.GetGroup("eu")!.Members);
             Assert.Equal(["spain"], store.EffectivePolicies("edge-01").Select(p => p.PolicyId));
-            Assert.Equal([(1, "edge-01", "added"), (2, "edge-02", "added")], Changes(store, "eu"));
+            // In the order they were added (edge-02 first), not by host id.
+            Assert.Equal([(1, "edge-02", "added"), (2, "edge-01", "added")], Changes(store, "eu"));
             Assert.Equal(DateTimeOffset.Parse("2025-02-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
                 store.GroupMembershipHistory("eu")!.Changes[0].At);
             Assert.Equal(0, store.GroupMembershipHistory("empty")!.Version);
@@ -116,7 +125,7 @@ public class BridgeStoreGroupTests
 
         // Opening it again neither adds the column twice nor records the members a second time.
         using var reopened = new BridgeStore(old.Path);
-        Assert.Equal([(1, "edge-01", "added"), (2, "edge-02", "added"), (3, "edge-02", "removed")], Changes(reopened, "eu"));
+        Assert.Equal([(1, "edge-02", "added"), (2, "edge-01", "added"), (3, "edge-02", "removed")], Changes(reopened, "eu"));
         Assert.Null(reopened.GetGroup("empty"));
     }
 }
