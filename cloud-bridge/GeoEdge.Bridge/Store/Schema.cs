@@ -134,11 +134,11 @@ internal static class Schema
         ("verdicts", "location_grade", "TEXT"),
         // A host policy's version that retires it (DELETE): older stores had no retirement, so NULL means live.
         ("policies", "retired", "INTEGER"),
-        // Where the result is in the transparency log, and its RFC 3161 timestamp token (NULL: none was made).
-        ("verdicts", "log_index", "INTEGER"),
-        ("verdicts", "ear_timestamp", "BLOB"),
         // When the group was deleted (DELETE /v1/groups/{id}): NULL means live. The row stays so that the
         // group's policy versions and membership history, which reference it, stay readable.
         ("host_groups", "deleted_at", "TEXT"),
+        // Where the result is in the transparency log, and its RFC 3161 timestamp token (NULL: none was made).
+        ("verdicts", "log_index", "INTEGER"),
+        ("verdicts", "ear_timestamp", "BLOB"),
     ];
 }
