@@ -1,5 +1,4 @@
 using GeoEdge.Bridge.Store;
-using Microsoft.Data.Sqlite;
 
 namespace GeoEdge.Bridge.Tests;
 
@@ -44,8 +43,8 @@ public class BridgeStorePolicyTests
         Assert.Empty(temp.Store.EffectivePolicies("edge-02"));
         Assert.Equal(["edge-01"], temp.Store.GetGroup("eu")!.Members);
 
-        Assert.True(temp.Store.RemoveGroupMember("eu", "edge-01"));
-        Assert.False(temp.Store.RemoveGroupMember("eu", "edge-01"));
+        Assert.True(temp.Store.RemoveGroupMember("eu", "edge-01", At));
+        Assert.False(temp.Store.RemoveGroupMember("eu", "edge-01", At));
         Assert.Equal(["madrid"], temp.Store.EffectivePolicies("edge-01").Select(p => p.PolicyId));
     }
 
@@ -66,32 +65,16 @@ public class BridgeStorePolicyTests
     [Fact]
     public void A_store_from_before_retirement_and_groups_keeps_its_policies_live()
     {
-        var directory = Directory.CreateTempSubdirectory("geoedge-bridge-upgrade-").FullName;
-        try
-        {
-            var path = Path.Combine(directory, "old.db");
-            using (var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
-            {
-                old.Open();
-                using var create = old.CreateCommand();
-                create.CommandText = """
-                    CREATE TABLE policies (host_id TEXT NOT NULL, policy_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
-                        created_at TEXT NOT NULL, PRIMARY KEY (host_id, policy_id, version));
-                    INSERT INTO policies VALUES ('edge-01', 'madrid', 1, 'old', '2025-01-01T00:00:00.0000000+00:00');
-                    """;
-                create.ExecuteNonQuery();
-            }
+        using var old = new OlderStoreFile("""
+            CREATE TABLE policies (host_id TEXT NOT NULL, policy_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+                created_at TEXT NOT NULL, PRIMARY KEY (host_id, policy_id, version));
+            INSERT INTO policies VALUES ('edge-01', 'madrid', 1, 'old', '2025-01-01T00:00:00.0000000+00:00');
+            """);
 
-            using var store = new BridgeStore(path);
-            Assert.Equal([("madrid", 1, "old", false)], store.CurrentPolicies("edge-01").Select(p => (p.PolicyId, p.Version, p.Body, p.Retired)));
-            Assert.Equal(2, store.PutPolicy("edge-01", "madrid", "new", At));
-            Assert.Equal(3, store.RetirePolicy("edge-01", "madrid", At));
-            Assert.True(store.CreateGroup("eu", At));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        using var store = new BridgeStore(old.Path);
+        Assert.Equal([("madrid", 1, "old", false)], store.CurrentPolicies("edge-01").Select(p => (p.PolicyId, p.Version, p.Body, p.Retired)));
+        Assert.Equal(2, store.PutPolicy("edge-01", "madrid", "new", At));
+        Assert.Equal(3, store.RetirePolicy("edge-01", "madrid", At));
+        Assert.True(store.CreateGroup("eu", At));
     }
 }

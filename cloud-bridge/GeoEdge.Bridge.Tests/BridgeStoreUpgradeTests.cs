@@ -1,5 +1,4 @@
 using GeoEdge.Bridge.Store;
-using Microsoft.Data.Sqlite;
 
 namespace GeoEdge.Bridge.Tests;
 
@@ -9,44 +8,28 @@ public class BridgeStoreUpgradeTests
     [Fact]
     public void A_verdicts_table_without_the_GNSS_columns_gets_them_and_its_old_rows_read_as_not_recorded()
     {
-        var directory = Directory.CreateTempSubdirectory("geoedge-bridge-upgrade-").FullName;
-        try
+        using var old = new OlderStoreFile("""
+            CREATE TABLE verdicts (id INTEGER PRIMARY KEY AUTOINCREMENT, host_id TEXT NOT NULL, seq INTEGER, created_at TEXT NOT NULL,
+                ear_status TEXT NOT NULL, geofence TEXT, policy_id TEXT, reasons TEXT NOT NULL, ear TEXT NOT NULL);
+            INSERT INTO verdicts (host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear)
+            VALUES ('edge-01', 1, '2025-01-01T00:00:00.0000000+00:00', 'affirming', 'inside', 'madrid', '[]', 'old.jwt');
+            """);
+
+        using (var store = new BridgeStore(old.Path))
         {
-            var path = Path.Combine(directory, "old.db");
-            using (var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+            store.AddVerdict(new StoredVerdict(0, "edge-01", 2, DateTimeOffset.UtcNow, "warning", "inside", "madrid", "[]", "new.jwt")
             {
-                old.Open();
-                using var create = old.CreateCommand();
-                create.CommandText = """
-                    CREATE TABLE verdicts (id INTEGER PRIMARY KEY AUTOINCREMENT, host_id TEXT NOT NULL, seq INTEGER, created_at TEXT NOT NULL,
-                        ear_status TEXT NOT NULL, geofence TEXT, policy_id TEXT, reasons TEXT NOT NULL, ear TEXT NOT NULL);
-                    INSERT INTO verdicts (host_id, seq, created_at, ear_status, geofence, policy_id, reasons, ear)
-                    VALUES ('edge-01', 1, '2025-01-01T00:00:00.0000000+00:00', 'affirming', 'inside', 'madrid', '[]', 'old.jwt');
-                    """;
-                create.ExecuteNonQuery();
-            }
+                GnssAuthenticated = false,
+                GnssAuthenticatedSatellites = 2,
+            });
 
-            using (var store = new BridgeStore(path))
-            {
-                store.AddVerdict(new StoredVerdict(0, "edge-01", 2, DateTimeOffset.UtcNow, "warning", "inside", "madrid", "[]", "new.jwt")
-                {
-                    GnssAuthenticated = false,
-                    GnssAuthenticatedSatellites = 2,
-                });
-
-                var verdicts = store.Verdicts("edge-01", 0, 10);
-                Assert.Equal([("old.jwt", (bool?)null, (int?)null), ("new.jwt", false, 2)],
-                    verdicts.Select(v => (v.Ear, v.GnssAuthenticated, v.GnssAuthenticatedSatellites)));
-            }
-
-            // Opening it again must not try to add the columns a second time.
-            using var reopened = new BridgeStore(path);
-            Assert.Equal(2, reopened.Verdicts("edge-01", 0, 10).Count);
+            var verdicts = store.Verdicts("edge-01", 0, 10);
+            Assert.Equal([("old.jwt", (bool?)null, (int?)null), ("new.jwt", false, 2)],
+                verdicts.Select(v => (v.Ear, v.GnssAuthenticated, v.GnssAuthenticatedSatellites)));
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+
+        // Opening it again must not try to add the columns a second time.
+        using var reopened = new BridgeStore(old.Path);
+        Assert.Equal(2, reopened.Verdicts("edge-01", 0, 10).Count);
     }
 }

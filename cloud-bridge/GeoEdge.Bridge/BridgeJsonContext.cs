@@ -19,6 +19,8 @@ namespace GeoEdge.Bridge;
 [JsonSerializable(typeof(List<GroupPolicyView>))]
 [JsonSerializable(typeof(GroupView))]
 [JsonSerializable(typeof(List<GroupView>))]
+[JsonSerializable(typeof(MembershipView))]
+[JsonSerializable(typeof(DeletedGroupView))]
 [JsonSerializable(typeof(List<ReadingArrivalView>))]
 [JsonSerializable(typeof(ErrorView))]
 [JsonSerializable(typeof(CompositionView))]

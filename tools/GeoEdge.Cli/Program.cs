@@ -23,7 +23,7 @@ const string usage = """
       composition HOST [--bridge URL] [--approve]  show or approve a host's composition (composition --help)
       geolocation HOST [--phone +E164] [--stationary M] ...  show or set a host's geolocation settings (geolocation --help)
       verify EAR.jwt --keys JWKS [--proof PROOF.json] [...]  verify an attestation result offline (verify --help)
-      policy list|show|put|delete|versions|assign|unassign|groups ...  host and group geofence policies (policy --help)
+      policy list|show|put|delete|versions|assign|unassign|groups|membership|delete-group ...  host and group geofence policies (policy --help)
       cells import FILE | lookup RADIO MCC MNC AREA CELL | count [--database DB]  GL's cell database (cells --help)
       geofence locate LAT LON [--json] [--boundaries DIR]  the country and subdivision at a point (geofence --help)
     """;

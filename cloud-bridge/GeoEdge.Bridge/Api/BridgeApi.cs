@@ -82,6 +82,8 @@ public static class BridgeApi
 
     internal static IResult BadRequest(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 400);
 
+    internal static IResult Conflict(string message) => Results.Json(new ErrorView(message), BridgeJsonContext.Default.ErrorView, statusCode: 409);
+
     private static HostView ToView(EnrolledHost h) => new(h.HostId, h.AkName, h.EnrolledAt, h.Last?.Seq, h.CompositionJson);
 
     private static VerdictView ToView(StoredVerdict v, TransparencyLog log) => new(v.Id, v.HostId, v.Seq, v.CreatedAt, v.EarStatus, v.Geofence, v.PolicyId,

@@ -10,72 +10,61 @@ namespace GeoEdge.Bridge.Api;
 /// Every PUT and DELETE of a policy stores a new version (DELETE: one marked retired); versions are never
 /// changed or removed, and GET .../versions lists them all. A body is validated before it is stored: a
 /// policy that would not parse (or names a jurisdiction the atlas does not know) is refused with 400.
+/// The groups themselves and their membership: GroupApi.
 /// </summary>
 public static class PolicyApi
 {
+    private static readonly PolicyOwner<PolicyView> Hosts = new("host", "hosts",
+        CheckForList: (_, _) => null,
+        CheckForPut: (_, hostId) => HostId.IsValid(hostId) ? null : BridgeApi.BadRequest($"host id '{hostId}' is not valid"),
+        Current: (store, hostId) => store.CurrentPolicies(hostId).Select(ToView),
+        Versions: (store, hostId, policyId) => store.PolicyVersions(hostId, policyId).Select(ToView),
+        Put: (store, hostId, policyId, body, at) => store.PutPolicy(hostId, policyId, body, at),
+        Retire: (store, hostId, policyId, at) => store.RetirePolicy(hostId, policyId, at),
+        BridgeJsonContext.Default.PolicyView, BridgeJsonContext.Default.ListPolicyView);
+
+    private static readonly PolicyOwner<GroupPolicyView> Groups = new("group", "groups",
+        CheckForList: (store, groupId) => store.GetGroup(groupId) is null ? NoGroup(groupId) : null,
+        CheckForPut: (store, groupId) => store.GetGroup(groupId) is null ? NoGroup(groupId) : null,
+        Current: (store, groupId) => store.CurrentGroupPolicies(groupId).Select(ToView),
+        Versions: (store, groupId, policyId) => store.GroupPolicyVersions(groupId, policyId).Select(ToView),
+        Put: (store, groupId, policyId, body, at) => store.PutGroupPolicy(groupId, policyId, body, at),
+        Retire: (store, groupId, policyId, at) => store.RetireGroupPolicy(groupId, policyId, at),
+        BridgeJsonContext.Default.GroupPolicyView, BridgeJsonContext.Default.ListGroupPolicyView);
+
     public static void Map(RouteGroupBuilder v1)
     {
-        v1.MapGet("/hosts/{hostId}/policies", (string hostId, BridgeStore store) =>
-            Results.Json(store.CurrentPolicies(hostId).Select(ToView).ToList(), BridgeJsonContext.Default.ListPolicyView));
+        MapVersionedPolicies(v1, Hosts);
         // What applies to the host: its own policies and its groups'.
         v1.MapGet("/hosts/{hostId}/effective-policies", (string hostId, BridgeStore store) =>
             Results.Json(store.EffectivePolicies(hostId).Select(ToView).ToList(), BridgeJsonContext.Default.ListPolicyView));
-        v1.MapPut("/hosts/{hostId}/policies/{policyId}", async (string hostId, string policyId, HttpRequest request, BridgeStore store, TimeProvider time, JurisdictionData jurisdictions) =>
-        {
-            if (!HostId.IsValid(hostId)) return BridgeApi.BadRequest($"host id '{hostId}' is not valid");
-            var (body, error) = await ValidatedBodyAsync(policyId, request, jurisdictions);
-            if (error is not null) return error;
-            var version = store.PutPolicy(hostId, policyId, body!, time.GetUtcNow());
-            return Results.Json(ToView(store.PolicyVersions(hostId, policyId).Single(p => p.Version == version)), BridgeJsonContext.Default.PolicyView, statusCode: 201);
-        });
-        v1.MapDelete("/hosts/{hostId}/policies/{policyId}", (string hostId, string policyId, BridgeStore store, TimeProvider time) =>
-            store.RetirePolicy(hostId, policyId, time.GetUtcNow()) is { } version
-                ? Results.Json(ToView(store.PolicyVersions(hostId, policyId).Single(p => p.Version == version)), BridgeJsonContext.Default.PolicyView)
-                : BridgeApi.NotFound($"host '{hostId}' has no live policy '{policyId}'"));
-        v1.MapGet("/hosts/{hostId}/policies/{policyId}/versions", (string hostId, string policyId, BridgeStore store) =>
-            store.PolicyVersions(hostId, policyId) is { Count: > 0 } versions
-                ? Results.Json(versions.Select(ToView).ToList(), BridgeJsonContext.Default.ListPolicyView)
-                : BridgeApi.NotFound($"host '{hostId}' has no policy '{policyId}'"));
 
-        v1.MapGet("/groups", (BridgeStore store) => Results.Json(store.ListGroups().Select(ToView).ToList(), BridgeJsonContext.Default.ListGroupView));
-        v1.MapGet("/groups/{groupId}", (string groupId, BridgeStore store) =>
-            store.GetGroup(groupId) is { } group ? Results.Json(ToView(group), BridgeJsonContext.Default.GroupView) : NoGroup(groupId));
-        v1.MapPut("/groups/{groupId}", (string groupId, BridgeStore store, TimeProvider time) =>
+        MapVersionedPolicies(v1, Groups);
+        GroupApi.Map(v1);
+    }
+
+    /// <summary>The list, PUT, DELETE and versions endpoints of one kind of policy owner (a host or a group).</summary>
+    private static void MapVersionedPolicies<TView>(RouteGroupBuilder v1, PolicyOwner<TView> owner) where TView : IPolicyVersionView
+    {
+        var policies = $"/{owner.Collection}/{{ownerId}}/policies";
+        v1.MapGet(policies, (string ownerId, BridgeStore store) =>
+            owner.CheckForList(store, ownerId) ?? Results.Json(owner.Current(store, ownerId).ToList(), owner.Views));
+        v1.MapPut(policies + "/{policyId}", async (string ownerId, string policyId, HttpRequest request, BridgeStore store, TimeProvider time, JurisdictionData jurisdictions) =>
         {
-            if (!HostId.IsValid(groupId)) return BridgeApi.BadRequest($"group id '{groupId}' is not valid (same rules as host ids)");
-            var created = store.CreateGroup(groupId, time.GetUtcNow());
-            return Results.Json(ToView(store.GetGroup(groupId)!), BridgeJsonContext.Default.GroupView, statusCode: created ? 201 : 200);
-        });
-        v1.MapPut("/groups/{groupId}/hosts/{hostId}", (string groupId, string hostId, BridgeStore store, TimeProvider time) =>
-        {
-            if (!HostId.IsValid(hostId)) return BridgeApi.BadRequest($"host id '{hostId}' is not valid");
-            return store.AddGroupMember(groupId, hostId, time.GetUtcNow())
-                ? Results.Json(ToView(store.GetGroup(groupId)!), BridgeJsonContext.Default.GroupView)
-                : NoGroup(groupId);
-        });
-        v1.MapDelete("/groups/{groupId}/hosts/{hostId}", (string groupId, string hostId, BridgeStore store) =>
-            store.RemoveGroupMember(groupId, hostId)
-                ? Results.Json(ToView(store.GetGroup(groupId)!), BridgeJsonContext.Default.GroupView)
-                : BridgeApi.NotFound($"host '{hostId}' is not a member of group '{groupId}'"));
-        v1.MapGet("/groups/{groupId}/policies", (string groupId, BridgeStore store) =>
-            store.GetGroup(groupId) is null ? NoGroup(groupId)
-                : Results.Json(store.CurrentGroupPolicies(groupId).Select(ToView).ToList(), BridgeJsonContext.Default.ListGroupPolicyView));
-        v1.MapPut("/groups/{groupId}/policies/{policyId}", async (string groupId, string policyId, HttpRequest request, BridgeStore store, TimeProvider time, JurisdictionData jurisdictions) =>
-        {
-            if (store.GetGroup(groupId) is null) return NoGroup(groupId);
+            if (owner.CheckForPut(store, ownerId) is { } refused) return refused;
             var (body, error) = await ValidatedBodyAsync(policyId, request, jurisdictions);
             if (error is not null) return error;
-            var version = store.PutGroupPolicy(groupId, policyId, body!, time.GetUtcNow());
-            return Results.Json(ToView(store.GroupPolicyVersions(groupId, policyId).Single(p => p.Version == version)), BridgeJsonContext.Default.GroupPolicyView, statusCode: 201);
+            var version = owner.Put(store, ownerId, policyId, body!, time.GetUtcNow());
+            return Results.Json(owner.Stored(store, ownerId, policyId, version), owner.View, statusCode: 201);
         });
-        v1.MapDelete("/groups/{groupId}/policies/{policyId}", (string groupId, string policyId, BridgeStore store, TimeProvider time) =>
-            store.RetireGroupPolicy(groupId, policyId, time.GetUtcNow()) is { } version
-                ? Results.Json(ToView(store.GroupPolicyVersions(groupId, policyId).Single(p => p.Version == version)), BridgeJsonContext.Default.GroupPolicyView)
-                : BridgeApi.NotFound($"group '{groupId}' has no live policy '{policyId}'"));
-        v1.MapGet("/groups/{groupId}/policies/{policyId}/versions", (string groupId, string policyId, BridgeStore store) =>
-            store.GroupPolicyVersions(groupId, policyId) is { Count: > 0 } versions
-                ? Results.Json(versions.Select(ToView).ToList(), BridgeJsonContext.Default.ListGroupPolicyView)
-                : BridgeApi.NotFound($"group '{groupId}' has no policy '{policyId}'"));
+        v1.MapDelete(policies + "/{policyId}", (string ownerId, string policyId, BridgeStore store, TimeProvider time) =>
+            owner.Retire(store, ownerId, policyId, time.GetUtcNow()) is { } version
+                ? Results.Json(owner.Stored(store, ownerId, policyId, version), owner.View)
+                : BridgeApi.NotFound($"{owner.Kind} '{ownerId}' has no live policy '{policyId}'"));
+        v1.MapGet(policies + "/{policyId}/versions", (string ownerId, string policyId, BridgeStore store) =>
+            owner.Versions(store, ownerId, policyId).ToList() is { Count: > 0 } versions
+                ? Results.Json(versions, owner.Views)
+                : BridgeApi.NotFound($"{owner.Kind} '{ownerId}' has no policy '{policyId}'"));
     }
 
     private static async Task<(string? Body, IResult? Error)> ValidatedBodyAsync(string policyId, HttpRequest request, JurisdictionData jurisdictions)
@@ -94,11 +83,9 @@ public static class PolicyApi
         }
     }
 
-    private static IResult NoGroup(string groupId) => BridgeApi.NotFound($"group '{groupId}' does not exist (PUT /v1/groups/{groupId} creates it)");
+    internal static IResult NoGroup(string groupId) => BridgeApi.NotFound($"group '{groupId}' does not exist (PUT /v1/groups/{groupId} creates it)");
 
     private static PolicyView ToView(StoredPolicy p) => new(p.HostId, p.PolicyId, p.Version, p.CreatedAt, p.Body) { Retired = p.Retired ? true : null, Group = p.Group };
 
     private static GroupPolicyView ToView(StoredGroupPolicy p) => new(p.GroupId, p.PolicyId, p.Version, p.CreatedAt, p.Body, p.Retired ? true : null);
-
-    private static GroupView ToView(HostGroup g) => new(g.GroupId, g.CreatedAt, [.. g.Members]);
 }

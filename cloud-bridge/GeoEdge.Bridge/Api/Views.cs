@@ -8,7 +8,13 @@ public sealed record VerdictView(long Id, string HostId, ulong? Seq, DateTimeOff
     string? PolicyId, List<string> Reasons, string Ear, bool? GnssAuthenticated, int? GnssAuthenticatedSatellites, string? LocationGrade,
     long? LogIndex, TimestampEvidence? EarTimestamp);
 
-public sealed record PolicyView(string HostId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body)
+/// <summary>A view of one version of a policy, whoever owns it (PolicyOwner picks the version a PUT or DELETE made).</summary>
+public interface IPolicyVersionView
+{
+    int Version { get; }
+}
+
+public sealed record PolicyView(string HostId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body) : IPolicyVersionView
 {
     /// <summary>True for the version that retired the policy (DELETE); absent otherwise.</summary>
     public bool? Retired { get; init; }
@@ -17,9 +23,17 @@ public sealed record PolicyView(string HostId, string PolicyId, int Version, Dat
     public string? Group { get; init; }
 }
 
-public sealed record GroupPolicyView(string GroupId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body, bool? Retired);
+public sealed record GroupPolicyView(string GroupId, string PolicyId, int Version, DateTimeOffset CreatedAt, string Body, bool? Retired) : IPolicyVersionView;
 
 public sealed record GroupView(string GroupId, DateTimeOffset CreatedAt, List<string> Hosts);
+
+/// <summary>A group's membership history: its membership version (that of the latest change, 0 for none) and every change, oldest first.</summary>
+public sealed record MembershipView(string GroupId, int MembershipVersion, List<MembershipChangeView> Changes, DateTimeOffset? DeletedAt);
+
+/// <summary>One membership change: the membership version it made, the host, "added" or "removed", and when.</summary>
+public sealed record MembershipChangeView(int Version, string HostId, string Change, DateTimeOffset At);
+
+public sealed record DeletedGroupView(string GroupId, DateTimeOffset DeletedAt);
 
 public sealed record ReadingArrivalView(ulong Seq, DateTimeOffset ReceivedAt, bool? GnssAuthenticated, int? GnssAuthenticatedSatellites);
 

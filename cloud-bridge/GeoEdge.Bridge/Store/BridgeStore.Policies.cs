@@ -3,7 +3,7 @@ namespace GeoEdge.Bridge.Store;
 /// <summary>
 /// Policies, versioned: every change is a new version and none is ever overwritten or removed, so the
 /// policy text behind any stored verdict stays readable. Deleting a policy stores a version marked
-/// retired. A host's policies are its own plus those of every group it belongs to.
+/// retired. A host's policies are its own plus those of every group it belongs to (groups: BridgeStore.Groups.cs).
 /// </summary>
 public sealed partial class BridgeStore
 {
@@ -45,71 +45,6 @@ public sealed partial class BridgeStore
 
     public IReadOnlyList<StoredGroupPolicy> GroupPolicyVersions(string groupId, string policyId) =>
         Versions(GroupPolicies, groupId, policyId).Select(v => ToGroupPolicy(groupId, v)).ToList();
-
-    /// <summary>Creates the group; false when it exists already.</summary>
-    public bool CreateGroup(string groupId, DateTimeOffset at)
-    {
-        lock (_lock)
-        {
-            using var cmd = Command("INSERT OR IGNORE INTO host_groups VALUES ($g, $at)", ("$g", groupId), ("$at", Iso(at)));
-            return cmd.ExecuteNonQuery() == 1;
-        }
-    }
-
-    public HostGroup? GetGroup(string groupId) => ListGroups().FirstOrDefault(g => g.GroupId == groupId);
-
-    public IReadOnlyList<HostGroup> ListGroups()
-    {
-        lock (_lock)
-        {
-            var groups = new List<(string Id, DateTimeOffset At)>();
-            using (var cmd = Command("SELECT group_id, created_at FROM host_groups ORDER BY group_id"))
-            using (var r = cmd.ExecuteReader())
-                while (r.Read()) groups.Add((r.GetString(0), ParseIso(r.GetString(1))));
-            var members = new Dictionary<string, List<string>>();
-            using (var cmd = Command("SELECT group_id, host_id FROM group_members ORDER BY group_id, host_id"))
-            using (var r = cmd.ExecuteReader())
-                while (r.Read())
-                {
-                    if (!members.TryGetValue(r.GetString(0), out var list)) members[r.GetString(0)] = list = [];
-                    list.Add(r.GetString(1));
-                }
-            return groups.Select(g => new HostGroup(g.Id, g.At, members.GetValueOrDefault(g.Id) ?? [])).ToList();
-        }
-    }
-
-    /// <summary>Adds the host to the group; false when the group does not exist. Adding a member twice is harmless.</summary>
-    public bool AddGroupMember(string groupId, string hostId, DateTimeOffset at)
-    {
-        lock (_lock)
-        {
-            if (Scalar<long>("SELECT COUNT(*) FROM host_groups WHERE group_id = $g", ("$g", groupId)) == 0) return false;
-            Execute("INSERT OR IGNORE INTO group_members VALUES ($g, $h, $at)", ("$g", groupId), ("$h", hostId), ("$at", Iso(at)));
-            return true;
-        }
-    }
-
-    /// <summary>Removes the host from the group; false when it was not a member.</summary>
-    public bool RemoveGroupMember(string groupId, string hostId)
-    {
-        lock (_lock)
-        {
-            using var cmd = Command("DELETE FROM group_members WHERE group_id = $g AND host_id = $h", ("$g", groupId), ("$h", hostId));
-            return cmd.ExecuteNonQuery() == 1;
-        }
-    }
-
-    public IReadOnlyList<string> HostGroups(string hostId)
-    {
-        lock (_lock)
-        {
-            using var cmd = Command("SELECT group_id FROM group_members WHERE host_id = $h ORDER BY group_id", ("$h", hostId));
-            using var r = cmd.ExecuteReader();
-            var list = new List<string>();
-            while (r.Read()) list.Add(r.GetString(0));
-            return list;
-        }
-    }
 
     private sealed record VersionRow(string PolicyId, int Version, string Body, DateTimeOffset CreatedAt, bool Retired);
 

@@ -21,6 +21,7 @@ public sealed partial class BridgeStore : IDisposable
         _db.Open();
         Execute(Schema.Create);
         foreach (var (table, column, type) in Schema.AddedColumns) AddColumnIfMissing(table, column, type);
+        RecordExistingMembers();
     }
 
     private void AddColumnIfMissing(string table, string column, string type)

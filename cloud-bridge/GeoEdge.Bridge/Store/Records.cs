@@ -71,6 +71,18 @@ public sealed record StoredGroupPolicy(string GroupId, string PolicyId, int Vers
 /// <summary>A group of hosts: its policies apply to every member.</summary>
 public sealed record HostGroup(string GroupId, DateTimeOffset CreatedAt, IReadOnlyList<string> Members);
 
+/// <summary>One change of a group's membership: the group's membership version it made, the host, "added" or "removed", when.</summary>
+public sealed record MembershipChange(int Version, string HostId, string Change, DateTimeOffset At);
+
+/// <summary>
+/// A page of a group's membership changes, oldest first, and its membership version: that of its latest change
+/// (0 when it never had a member), whatever the page holds. DeletedAt is set once the group was deleted.
+/// </summary>
+public sealed record MembershipHistory(string GroupId, int Version, IReadOnlyList<MembershipChange> Changes, DateTimeOffset? DeletedAt);
+
+/// <summary>What DELETE of a group found: done, no such live group, or what still holds it (members, live policy ids).</summary>
+public sealed record GroupDeletion(bool Deleted, bool Found, IReadOnlyList<string> Members, IReadOnlyList<string> LivePolicies);
+
 /// <summary>A reading the verifier accepted, to be stored exactly once.</summary>
 public sealed record AcceptedReading(string HostId, ulong Seq, byte[] Reading, byte[] QuoteAttest, byte[] QuoteSignature, TpmCounters Counters);
 

@@ -71,6 +71,14 @@ internal static class Schema
             PRIMARY KEY (group_id, host_id)
         );
         CREATE INDEX IF NOT EXISTS group_members_by_host ON group_members(host_id);
+        CREATE TABLE IF NOT EXISTS group_membership_changes (
+            group_id       TEXT NOT NULL REFERENCES host_groups(group_id),
+            version        INTEGER NOT NULL,
+            host_id        TEXT NOT NULL,
+            change         TEXT NOT NULL CHECK (change IN ('added', 'removed')),
+            changed_at     TEXT NOT NULL,
+            PRIMARY KEY (group_id, version)
+        );
         CREATE TABLE IF NOT EXISTS group_policies (
             group_id       TEXT NOT NULL REFERENCES host_groups(group_id),
             policy_id      TEXT NOT NULL,
@@ -127,6 +135,9 @@ internal static class Schema
         ("verdicts", "location_grade", "TEXT"),
         // A host policy's version that retires it (DELETE): older stores had no retirement, so NULL means live.
         ("policies", "retired", "INTEGER"),
+        // When the group was deleted (DELETE /v1/groups/{id}): NULL means live. The row stays so that the
+        // group's policy versions and membership history, which reference it, stay readable.
+        ("host_groups", "deleted_at", "TEXT"),
         // Where the result is in the transparency log, and its RFC 3161 timestamp token (NULL: none was made).
         ("verdicts", "log_index", "INTEGER"),
         ("verdicts", "ear_timestamp", "BLOB"),

@@ -13,6 +13,7 @@ public sealed class RigProcess : IDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly object _logLock = new();
+    private bool _logClosed;
 
     public string Name { get; }
     public int Pid { get; }
@@ -69,7 +70,7 @@ public sealed class RigProcess : IDisposable
     /// <summary>The last lines of the log, to put in an error message when a part misbehaves.</summary>
     public string Tail(int lines = 30)
     {
-        lock (_logLock) _log.Flush();
+        lock (_logLock) if (!_logClosed) _log.Flush();
         try
         {
             using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -129,9 +130,15 @@ public sealed class RigProcess : IDisposable
     private void OnLine(string? line)
     {
         if (line is null) return;
-        lock (_logLock) _log.WriteLine(line);
+        lock (_logLock)
+        {
+            // The output readers can still hand over a buffered line after Dispose closed the log:
+            // writing it would throw on a thread-pool thread and crash the whole test host.
+            if (_logClosed) return;
+            _log.WriteLine(line);
+        }
         try { Line?.Invoke(line); }
-        catch (Exception e) { lock (_logLock) _log.WriteLine($"[rig] line handler failed: {e.Message}"); }
+        catch (Exception e) { lock (_logLock) if (!_logClosed) _log.WriteLine($"[rig] line handler failed: {e.Message}"); }
     }
 
     public void Dispose()
@@ -140,7 +147,11 @@ public sealed class RigProcess : IDisposable
         finally
         {
             _process.Dispose();
-            lock (_logLock) _log.Dispose();
+            lock (_logLock)
+            {
+                _logClosed = true;
+                _log.Dispose();
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ namespace GeoEdge.Cli.Policy;
 
 /// <summary>
 /// `geoedge policy`: a host's or a group's geofence policies through the bridge's HTTP API (docs/bridge.md,
-/// "Policies and groups"): list, show, put, delete (a retired version), versions, and group membership.
+/// "Policies and groups"): list, show, put, delete (a retired version), versions, group membership and its
+/// history, and group deletion.
 /// </summary>
 public static class PolicyCommand
 {
@@ -22,6 +23,10 @@ public static class PolicyCommand
           assign   GROUP HOST                             make HOST a member of GROUP (created if new)
           unassign GROUP HOST                             remove HOST from GROUP
           groups                                          every group with its hosts
+          membership GROUP [--after N]                    the group's membership history: every host added or removed,
+                                                          when, and the membership version each change made (up to
+                                                          1000 changes after version N, default 0)
+          delete-group GROUP                              delete the group; refused (409) while it has hosts or live policies
           --bridge  the bridge's HTTP API (default http://127.0.0.1:8080)
         FILE is a policy document, e.g. {"type":"jurisdiction","country":"ES","disclosure":"approximate"}.
         Prints the bridge's JSON answer. Exit status: 0 done, 1 the bridge refused (invalid policy, unknown host,
@@ -82,6 +87,10 @@ public static class PolicyCommand
                 return await PrintAsync(await http.PutAsync(Membership(a), null));
             case "unassign":
                 return await PrintAsync(await http.DeleteAsync(Membership(a)));
+            case "membership":
+                return await PrintAsync(await http.GetAsync($"{Group(a)}/membership?after={a.After ?? 0}"));
+            case "delete-group":
+                return await PrintAsync(await http.DeleteAsync(Group(a)));
             default:
                 return await PrintAsync(await http.GetAsync("v1/groups"));
         }
@@ -110,7 +119,9 @@ public static class PolicyCommand
         return response.IsSuccessStatusCode ? null : Refused(response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static string Membership(PolicyArguments a) => $"v1/groups/{Uri.EscapeDataString(a.Operands[0])}/hosts/{Uri.EscapeDataString(a.Operands[1])}";
+    private static string Group(PolicyArguments a) => $"v1/groups/{Uri.EscapeDataString(a.Operands[0])}";
+
+    private static string Membership(PolicyArguments a) => $"{Group(a)}/hosts/{Uri.EscapeDataString(a.Operands[1])}";
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
@@ -124,7 +135,24 @@ public static class PolicyCommand
 
     private static int Refused(HttpStatusCode status, string body)
     {
-        Console.Error.WriteLine($"geoedge policy: the bridge refused ({(int)status}): {body}");
+        Console.Error.WriteLine($"geoedge policy: the bridge refused ({(int)status}): {ErrorOf(body)}");
         return 1;
+    }
+
+    /// <summary>
+    /// The bridge's {"error": "..."} message as text (its JSON escapes quotes and apostrophes, which an operator
+    /// should not have to read); any other body as it came, cut to a screenful: it may be anything.
+    /// </summary>
+    private static string ErrorOf(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == JsonValueKind.String)
+                return error.GetString()!;
+        }
+        catch (JsonException) { }
+        return body.Length <= 2000 ? body : body[..2000] + "...";
     }
 }
