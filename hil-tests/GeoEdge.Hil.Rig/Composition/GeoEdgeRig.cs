@@ -89,8 +89,11 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             Camara = await CamaraServer.StartAsync();
             Camara.SetDeviceLocation(RigOptions.PhoneNumber, Options.Latitude, Options.Longitude, accuracyMeters: 300);
         }
-        _progress("starting the RFC 3161 time-stamping authority (openssl ts)...");
-        Tsa = await RigTsa.StartAsync(Directory.Sub("tsa"));
+        if (Options.Timestamping)
+        {
+            _progress("starting the RFC 3161 time-stamping authority (openssl ts)...");
+            Tsa = await RigTsa.StartAsync(Directory.Sub("tsa"));
+        }
         _progress("starting the bridge...");
         var caDirectory = Directory.Sub("trusted-ek-ca");
         if (Options.TrustSwtpmCa)
@@ -103,7 +106,7 @@ public sealed class GeoEdgeRig : IAsyncDisposable
             AcceptSimulatedTime: Sky.Authenticates,
             Platform: new PlatformReferences(Measured.BootReferencePath, Measured.RuntimePolicyPath, Measured.AgentExecutable),
             Network: Camara is null ? null : new NetworkLocation(Camara.BaseUrl, Camara.TokenUrl, camaraClient.ClientId, camaraClient.ClientSecret),
-            Timestamping: new TimestampAuthority(Tsa.Url.ToString(), Tsa.CaCertificatePath)));
+            Timestamping: Tsa is null ? null : new TimestampAuthority(Tsa.Url.ToString(), Tsa.CaCertificatePath)));
         if (Modem is not null)
         {
             var imported = RigCellTowers.ImportInto(Bridge.DatabasePath, Options, Modem.State.Cell!);

@@ -33,6 +33,9 @@ public sealed record RigOptions
 
     public int EpochSeconds { get; init; } = 300;
 
+    /// <summary>The rig runs its openssl TSA and the bridge time-stamps results with it (false: no TSA, for benchmarks that isolate it).</summary>
+    public bool Timestamping { get; init; } = true;
+
     /// <summary>Agent and bridge use the broker's mutual-TLS listener (the default, as in production).</summary>
     public bool MutualTls { get; init; } = true;
 

@@ -6,7 +6,7 @@ namespace GeoEdge.Cli.Bench;
 public static class BenchCommand
 {
     public const string Usage = """
-        usage: ./geoedge bench [agent|bridge|osnma|all] [--readings N] [--hosts N] [--interval SECONDS] [--runs N]
+        usage: ./geoedge bench [agent|bridge|osnma|all] [--readings N] [--hosts N] [--interval SECONDS] [--runs N] [--no-tsa]
                ./geoedge bench eventlog [--runs N]     (bench eventlog --help)
                ./geoedge bench ima [--entries N] [--runs N]  (bench ima --help)
                ./geoedge bench geolocation [--cells N] [--lookups N]  (bench geolocation --help)
@@ -14,7 +14,8 @@ public static class BenchCommand
 
           agent    agent size, steady RSS, fix-to-verdict latency (uses GEOEDGE_AGENT_EXE when set;
                    ./geoedge bench sets it to the NativeAOT build)
-          bridge   verdicts per second with --hosts simulated hosts x --readings readings each
+          bridge   verdicts per second with --hosts simulated hosts x --readings readings each, every result
+                   logged and time-stamped by the rig's openssl TSA (--no-tsa: the rig runs no TSA)
           osnma    OSNMA verification of every official test-vector scenario (../shared/testdata/osnma), each
                    in its own `geoedge-cli osnma` process, --runs times (default 3; best time, largest peak
                    memory), each also with DOTNET_TieredCompilation=0 (optimised code from the start, as in
@@ -38,7 +39,7 @@ public static class BenchCommand
         if (which is "agent" or "all")
             Console.WriteLine(BridgeBench.Json(await AgentBench.RunAsync(Option("--readings", 20), Option("--interval", 1), Progress, cts.Token)));
         if (which is "bridge" or "all")
-            Console.WriteLine(BridgeBench.Json(await BridgeBench.RunAsync(Option("--hosts", 8), Option("--readings", 25), Progress, cts.Token)));
+            Console.WriteLine(BridgeBench.Json(await BridgeBench.RunAsync(Option("--hosts", 8), Option("--readings", 25), !args.Contains("--no-tsa"), Progress, cts.Token)));
         var clean = true;
         if (which is "osnma" or "all")
         {

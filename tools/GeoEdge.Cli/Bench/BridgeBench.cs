@@ -11,9 +11,9 @@ namespace GeoEdge.Cli.Bench;
 /// </summary>
 public static class BridgeBench
 {
-    public static async Task<Dictionary<string, object>> RunAsync(int hosts, int readingsPerHost, Action<string> progress, CancellationToken ct)
+    public static async Task<Dictionary<string, object>> RunAsync(int hosts, int readingsPerHost, bool timestamping, Action<string> progress, CancellationToken ct)
     {
-        await using var rig = await GeoEdgeRig.StartAsync(new RigOptions { PolicyJson = null, JurisdictionPolicyJson = null }, progress);
+        await using var rig = await GeoEdgeRig.StartAsync(new RigOptions { PolicyJson = null, JurisdictionPolicyJson = null, Timestamping = timestamping }, progress);
         var simulated = new List<SimulatedHost>();
         try
         {
