@@ -1,11 +1,16 @@
 namespace GeoEdge.Bridge.Store;
 
-/// <summary>The SQLite schema. Every statement is idempotent so opening an existing store is safe.</summary>
+/// <summary>
+/// The SQLite schema. Every statement is idempotent so opening an existing store is safe. The file is shared with
+/// the cell database and the transparency log on their own connections: busy_timeout lets SQLite wait out their
+/// writes in milliseconds, where without it Microsoft.Data.Sqlite retries a busy statement only every 150 ms.
+/// </summary>
 internal static class Schema
 {
     public const string Create = """
         PRAGMA journal_mode = WAL;
         PRAGMA foreign_keys = ON;
+        PRAGMA busy_timeout = 10000;
         CREATE TABLE IF NOT EXISTS hosts (
             host_id        TEXT PRIMARY KEY,
             ek_certificate BLOB NOT NULL,

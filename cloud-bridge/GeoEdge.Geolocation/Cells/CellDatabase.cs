@@ -36,6 +36,8 @@ public sealed class CellDatabase : IDisposable
         Execute("PRAGMA journal_mode=WAL;");
         // WAL + NORMAL: a power cut may lose the last committed batch, never corrupt the file; the import can be rerun.
         Execute("PRAGMA synchronous=NORMAL;");
+        // The file is the bridge's by default, shared with its store and transparency log (see Schema.Create).
+        Execute("PRAGMA busy_timeout=10000;");
         Execute("""
             CREATE TABLE IF NOT EXISTS cells (
                 radio INTEGER NOT NULL, mcc INTEGER NOT NULL, mnc INTEGER NOT NULL,
