@@ -92,10 +92,11 @@ public static class BridgeApi
 
     /// <summary>
     /// The token with the EAR's path into the stamped tree, recomputed from the log. Verdicts of bridges before
-    /// tree-head stamping (a token over the EAR itself, no tree size) keep their token in the store but show none.
+    /// tree-head stamping (a token over the EAR itself, no tree size) keep their token in the store but show none,
+    /// as does a row naming a tree the log does not hold (a store restored without its log): no proof to give.
     /// </summary>
     private static TimestampEvidence? TimestampEvidenceOf(StoredVerdict v, TransparencyLog log) =>
-        v is { EarTimestamp: { } token, LogIndex: { } index, EarTimestampTreeSize: { } size }
+        v is { EarTimestamp: { } token, LogIndex: { } index, EarTimestampTreeSize: { } size } && index < size && size <= log.Size
             ? new TimestampEvidence { LeafIndex = index, TreeSize = size, InclusionPath = log.InclusionProof(index, size).Path, Token = token }
             : null;
 

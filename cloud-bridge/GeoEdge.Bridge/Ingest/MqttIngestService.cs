@@ -53,7 +53,7 @@ public sealed class MqttIngestService(
         // Answers wait here for their payload (a result for its notarization) while the next messages are handled;
         // the bound holds the ingest back when results are made faster than they can be logged and published.
         var outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(MaxAnswersInFlight) { SingleReader = true, SingleWriter = true });
-        var publisher = PublishInOrderAsync(client, outbox.Reader, stoppingToken);
+        var publisher = PublishInOrderAsync(client, outbox, stoppingToken);
         try
         {
             await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
@@ -80,12 +80,16 @@ public sealed class MqttIngestService(
         }
     }
 
-    /// <summary>Results go out in the order their readings came in, each once it is ready to publish.</summary>
-    private async Task PublishInOrderAsync(MqttClient client, ChannelReader<Outgoing> answers, CancellationToken ct)
+    /// <summary>
+    /// Results go out in the order their readings came in, each once it is ready to publish. A publish that fails
+    /// closes the outbox with its exception, so the ingest loop stops on it (as when it published itself) instead of
+    /// filling the outbox and then waiting forever for a publisher that is gone.
+    /// </summary>
+    private async Task PublishInOrderAsync(MqttClient client, Channel<Outgoing> outbox, CancellationToken ct)
     {
         try
         {
-            await foreach (var answer in answers.ReadAllAsync(ct))
+            await foreach (var answer in outbox.Reader.ReadAllAsync(ct))
             {
                 byte[] payload;
                 try
@@ -102,6 +106,11 @@ public sealed class MqttIngestService(
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            outbox.Writer.TryComplete(e);
+            throw;
+        }
     }
 
     private async Task ConnectWithRetryAsync(MqttClient client, CancellationToken ct)
